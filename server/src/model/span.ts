@@ -1,0 +1,77 @@
+// Source positions. The model stores half-open UTF-16 offsets ([start, end)) into the text of one
+// document; line/character positions are computed at the edges (LSP, SARIF, text output) from a
+// LineIndex, so parsers never have to track lines themselves.
+
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A span in a named document: used wherever a value or finding may point into another file. */
+export interface Location {
+  readonly uri: string;
+  readonly span: Span;
+}
+
+export interface Position {
+  /** 0-based line. */
+  readonly line: number;
+  /** 0-based UTF-16 column. */
+  readonly character: number;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+export function spanContains(outer: Span, inner: Span): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+/** Maps offsets to line/character positions and back; built once per text in O(n). */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineStart = this.lineStarts[position.line];
+    const nextLineStart =
+      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+    return Math.min(lineStart + Math.max(0, position.character), nextLineStart);
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+}

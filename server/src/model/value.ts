@@ -1,0 +1,196 @@
+// The value tree every front end produces and every rule reads. A value is either known (a literal, or an
+// object/array of values) or unknown (an expression we could not resolve). "Absent" is not a value: a
+// property that is not written is simply missing, and `getPath` returns undefined for it.
+import type { Location, Span } from './span';
+
+/** Where a resolved value came from: a parameter default, a tfvars line, a .bicepparam or parameter file. */
+export interface Origin extends Location {
+  /** Human text for related information, e.g. "default of parameter 'publicNetworkAccess'". */
+  readonly description: string;
+}
+
+/** A symbolic pointer to a resource (or one of its attributes), resolved by the workspace index. */
+export interface ResourceReference {
+  /** Document that holds the referenced resource, when known (same document when omitted). */
+  readonly uri?: string;
+  /** `Resource.key` of the target: Bicep symbolic name, Terraform address, ARM symbolic name. */
+  readonly key?: string;
+  /** ARM type and name of the target, for references by id expression (`resourceId(...)`, ids in strings). */
+  readonly type?: string;
+  readonly name?: Value;
+  /** What of the target is referenced: 'id', 'name', 'properties.endpoint', 'listKeys', … ('' = the resource). */
+  readonly attribute: string;
+}
+
+interface ValueBase {
+  /** Where the value is written in the document of the resource that holds it (the use site). */
+  readonly span: Span;
+  /** From the use back to the definition: each hop that produced the value (parameter default, tfvars…). */
+  readonly origins?: readonly Origin[];
+}
+
+export type Literal = string | number | boolean | null;
+
+export interface LiteralValue extends ValueBase {
+  readonly kind: 'literal';
+  readonly value: Literal;
+}
+
+export interface Property {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly value: Value;
+  /** The whole entry, from the name to the end of the value. */
+  readonly span: Span;
+}
+
+export interface ObjectValue extends ValueBase {
+  readonly kind: 'object';
+  readonly properties: readonly Property[];
+  /**
+   * Set when the object may hold more properties than those listed (a Bicep spread of an unknown value,
+   * an ARM `union()` with an unknown side, a Terraform `dynamic` block): a missing property is then unknown,
+   * not absent.
+   */
+  readonly openEnded?: UnknownValue;
+}
+
+export interface ArrayValue extends ValueBase {
+  readonly kind: 'array';
+  readonly items: readonly Value[];
+  /** As for objects: the array may have more items than those listed (loops, concat with unknowns). */
+  readonly openEnded?: UnknownValue;
+}
+
+export interface UnknownValue extends ValueBase {
+  readonly kind: 'unknown';
+  /** Why it is unknown, for "cannot verify" messages: "depends on parameter 'x', which has no default". */
+  readonly reason: string;
+  /** The source text of the expression. */
+  readonly text: string;
+  /**
+   * The value is one of these when that is all we know (a parameter's `@allowed` list, a ternary on an
+   * unknown condition, several parameter files): a rule reports when any candidate fails.
+   */
+  readonly candidates?: readonly Value[];
+  /** Set when the expression refers to a resource or one of its attributes (`account.id`, `x.y.id`). */
+  readonly reference?: ResourceReference;
+}
+
+export type Value = LiteralValue | ObjectValue | ArrayValue | UnknownValue;
+
+export function isKnown(value: Value): value is LiteralValue | ObjectValue | ArrayValue {
+  return value.kind !== 'unknown';
+}
+
+/** Case-insensitive property lookup, as Azure treats ARM property names. */
+export function getProperty(object: ObjectValue, name: string): Property | undefined {
+  const lower = name.toLowerCase();
+  // The last one wins, as with duplicate keys in JSON and Bicep object spreads.
+  for (let i = object.properties.length - 1; i >= 0; i--) {
+    if (object.properties[i].name.toLowerCase() === lower) return object.properties[i];
+  }
+  return undefined;
+}
+
+export function splitPath(path: string | readonly string[]): readonly string[] {
+  return typeof path === 'string' ? (path === '' ? [] : path.split('.')) : path;
+}
+
+/**
+ * Follows a property path ('properties.networkAcls.defaultAction'). Returns undefined when the property is
+ * absent, and an UnknownValue when an unknown value (or an open-ended object) stands in the way, since the
+ * property may then exist with any value.
+ */
+export function getPath(root: Value, path: string | readonly string[]): Value | undefined {
+  let current: Value = root;
+  for (const segment of splitPath(path)) {
+    if (current.kind === 'object') {
+      const property = getProperty(current, segment);
+      if (property) {
+        current = property.value;
+        continue;
+      }
+      if (current.openEnded)
+        return unknownBecause(current.openEnded, `'${segment}' may be set by ${current.openEnded.text}`);
+      return undefined;
+    }
+    if (current.kind === 'unknown') {
+      return unknownBecause(current, current.reason);
+    }
+    if (current.kind === 'array' && /^\d+$/.test(segment)) {
+      const item: Value | undefined = current.items[Number(segment)];
+      if (item) {
+        current = item;
+        continue;
+      }
+      return current.openEnded ? unknownBecause(current.openEnded, current.openEnded.reason) : undefined;
+    }
+    // A literal or array has no named members: the path does not exist.
+    return undefined;
+  }
+  return current;
+}
+
+function unknownBecause(source: UnknownValue, reason: string): UnknownValue {
+  return { kind: 'unknown', span: source.span, origins: source.origins, text: source.text, reason };
+}
+
+/** Plain JSON of a fully known value; undefined when any part is unknown. */
+export function toJson(value: Value): unknown {
+  switch (value.kind) {
+    case 'literal':
+      return value.value;
+    case 'array': {
+      if (value.openEnded) return undefined;
+      const items: unknown[] = [];
+      for (const item of value.items) {
+        const json = toJson(item);
+        if (json === undefined) return undefined;
+        items.push(json);
+      }
+      return items;
+    }
+    case 'object': {
+      if (value.openEnded) return undefined;
+      const result: Record<string, unknown> = {};
+      for (const property of value.properties) {
+        const json = toJson(property.value);
+        if (json === undefined) return undefined;
+        result[property.name] = json;
+      }
+      return result;
+    }
+    case 'unknown':
+      return undefined;
+  }
+}
+
+/** Case-insensitive string equality for ARM enum values ('Disabled' = 'disabled'). */
+export function sameText(a: unknown, b: string): boolean {
+  return typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+}
+
+/** Builders used by the front ends and tests. */
+export const make = {
+  literal(value: Literal, span: Span, origins?: readonly Origin[]): LiteralValue {
+    return origins?.length ? { kind: 'literal', value, span, origins } : { kind: 'literal', value, span };
+  },
+  unknown(text: string, reason: string, span: Span, extra?: Partial<UnknownValue>): UnknownValue {
+    return { kind: 'unknown', text, reason, span, ...extra };
+  },
+  object(properties: readonly Property[], span: Span, extra?: Partial<ObjectValue>): ObjectValue {
+    return { kind: 'object', properties, span, ...extra };
+  },
+  array(items: readonly Value[], span: Span, extra?: Partial<ArrayValue>): ArrayValue {
+    return { kind: 'array', items, span, ...extra };
+  },
+  property(name: string, nameSpan: Span, value: Value, span?: Span): Property {
+    return { name, nameSpan, value, span: span ?? { start: nameSpan.start, end: value.span.end } };
+  },
+};
+
+/** Copy of a value seen through one more hop (used when a parameter or variable is substituted). */
+export function withOrigin<T extends Value>(value: T, origin: Origin, useSpan: Span): T {
+  return { ...value, span: useSpan, origins: [origin, ...(value.origins ?? [])] };
+}
