@@ -5,3 +5,4 @@ export * from './resource';
 export * from './document';
 export * from './rule';
 export type { ParameterSupplier } from './frontend';
+export * from './checks';

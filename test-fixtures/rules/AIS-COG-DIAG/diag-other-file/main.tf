@@ -1,0 +1,17 @@
+resource "azurerm_cognitive_account" "openai" {
+  name                  = "oai-prod"
+  location              = "swedencentral"
+  resource_group_name   = "rg-ai"
+  kind                  = "OpenAI"
+  sku_name              = "S0"
+  custom_subdomain_name = "oai-prod"
+}
+
+resource "azurerm_cognitive_account" "speech" { # expect: AIS-COG-DIAG
+  name                  = "speech-prod"
+  location              = "swedencentral"
+  resource_group_name   = "rg-ai"
+  kind                  = "SpeechServices"
+  sku_name              = "S0"
+  custom_subdomain_name = "speech-prod"
+}

@@ -1,0 +1,11 @@
+param disableKeys bool = true
+
+resource openai 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'oai-prod'
+  location: 'swedencentral'
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+  properties: {
+    disableLocalAuth: disableKeys // expect: AIS-COG-LOCAL-AUTH
+  }
+}

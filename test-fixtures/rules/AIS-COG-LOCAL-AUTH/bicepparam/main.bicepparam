@@ -1,0 +1,4 @@
+using './main.bicep'
+
+// The deployment overrides the secure default.
+param disableKeys = false

@@ -1,0 +1,2 @@
+# The deployment turns keys back on.
+local_auth = true

@@ -1,0 +1,19 @@
+resource "azapi_resource" "foundry" {
+  type      = "Microsoft.CognitiveServices/accounts@2025-04-01-preview"
+  name      = "aif-prod"
+  parent_id = var.resource_group_id
+  location  = "swedencentral"
+  body = {
+    kind = "AIServices"
+    sku  = { name = "S0" }
+    properties = {
+      customSubDomainName           = "aif-prod"
+      restrictOutboundNetworkAccess = true
+      allowedFqdnList               = ["stdataprod.blob.core.windows.net"]
+    }
+  }
+}
+
+variable "resource_group_id" {
+  type = string
+}

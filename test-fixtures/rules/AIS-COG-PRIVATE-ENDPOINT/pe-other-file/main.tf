@@ -1,0 +1,18 @@
+resource "azurerm_cognitive_account" "openai" {
+  name                          = "oai-prod"
+  location                      = "swedencentral"
+  resource_group_name           = "rg-ai"
+  kind                          = "OpenAI"
+  sku_name                      = "S0"
+  custom_subdomain_name         = "oai-prod"
+  public_network_access_enabled = false
+}
+
+resource "azurerm_cognitive_account" "speech" { # expect: AIS-COG-PRIVATE-ENDPOINT
+  name                  = "speech-prod"
+  location              = "swedencentral"
+  resource_group_name   = "rg-ai"
+  kind                  = "SpeechServices"
+  sku_name              = "S0"
+  custom_subdomain_name = "speech-prod"
+}
