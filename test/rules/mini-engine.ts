@@ -81,14 +81,15 @@ export function scan(files: readonly FixtureFile[], frontEnds = availableFrontEn
       );
       if (resources.length === 0) continue;
       rule.check({
+        document,
         resources,
         workspace,
         options: { ...(rule.meta.defaultOptions ?? {}) },
         report: (finding) => {
-          const span = finding.value?.span ?? finding.resource.headerSpan;
+          const span = finding.value?.span ?? finding.span ?? finding.resource?.headerSpan ?? { start: 0, end: 0 };
           findings.push({
             ruleId: rule.meta.id,
-            uri: finding.resource.uri,
+            uri: finding.resource?.uri ?? document.uri,
             line: lines.positionAt(span.start).line + 1,
             kind: finding.certainty === 'unverifiable' ? 'review' : 'fail',
             message: finding.message,

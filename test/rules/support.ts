@@ -1,6 +1,7 @@
 // Test-only builders: resources and values from plain JSON (with synthetic spans), and an in-memory
 // WorkspaceView, so rule helpers can be tested without a front end.
 import {
+  emptyDocument,
   make,
   Resource,
   type Resource as ResourceType,
@@ -116,6 +117,7 @@ export function runRule(
   const findings: FindingInput[] = [];
   const workspace = new MemoryWorkspace(resources);
   const context: RuleContext = {
+    document: emptyDocument('file:///memory.bicep', 'bicep', ''),
     resources: resources.filter((r) => !r.existing && rule.meta.resourceTypes.some((t) => r.isType(t))),
     workspace,
     options: { ...(rule.meta.defaultOptions ?? {}), ...(options ?? {}) },

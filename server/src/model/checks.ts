@@ -330,6 +330,7 @@ export function forKinds(
   if (match.applies === false) return;
   let wouldReport = false;
   const recording: RuleContext = {
+    document: context.document,
     resources: context.resources,
     workspace: context.workspace,
     options: context.options,

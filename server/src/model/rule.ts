@@ -1,8 +1,9 @@
 // What a rule is and what it may do. Rules import only from `server/src/model`: they see resources and
 // values in ARM terms, report findings, and describe fixes as model-level edits that `edit/` turns into
 // Bicep, ARM or Terraform text.
+import type { ParsedDocument } from './document';
 import type { Resource } from './resource';
-import type { Location } from './span';
+import type { Location, Span } from './span';
 import type { ResourceReference, Value } from './value';
 
 export type Severity = 'high' | 'medium' | 'low';
@@ -31,6 +32,11 @@ export interface RuleMeta {
   readonly peers: PeerIds;
   /** Best applicability among the fixes the rule can offer; absent when it offers none. */
   readonly fix?: FixApplicability;
+  /**
+   * Rules about a template as a whole (outputs, parameters) rather than resources of given types: the engine
+   * calls them once per template document, with `context.document`, even when it declares no resources.
+   */
+  readonly documentRule?: boolean;
   /** Options the rule reads from `.aisec.json` (`ruleOptions[id]`), with their defaults. */
   readonly defaultOptions?: Readonly<Record<string, unknown>>;
 }
@@ -58,6 +64,8 @@ export interface Referrer {
 }
 
 export interface RuleContext {
+  /** The document under check (outputs, parameters, comments); rules must not read its text. */
+  readonly document: ParsedDocument;
   /** Deployed resources of `meta.resourceTypes` in the document under check. */
   readonly resources: readonly Resource[];
   readonly workspace: WorkspaceView;
@@ -67,7 +75,10 @@ export interface RuleContext {
 }
 
 export interface FindingInput {
-  readonly resource: Resource;
+  /** The resource the finding is about; document rules may omit it and give `location` instead. */
+  readonly resource?: Resource;
+  /** Where to report when there is no resource (an output, a parameter): a span in the checked document. */
+  readonly span?: Span;
   /** ARM path of the offending property, when the finding is about one. */
   readonly path?: string;
   /**
