@@ -61,6 +61,32 @@ export interface WorkspaceSummary {
   /** Every finding, suppressed ones included (marked). */
   readonly findings: readonly SummaryFinding[];
   readonly rules: readonly SummaryRule[];
+  /** Unsuppressed findings counted several ways (computed by the server, so every client agrees). */
+  readonly counts?: SummaryBreakdown;
+  /** Posture per pillar: resources passing all rules of the pillar / resources the pillar applies to. */
+  readonly posture?: Readonly<Record<SummaryPillar, PillarPosture>>;
+}
+
+/** Unsuppressed findings by severity (review findings under `review`), rule, resource, file and pillar. */
+export interface SummaryBreakdown {
+  readonly bySeverity: SummaryCounts;
+  readonly byLevel: Readonly<Record<SummaryLevel, number>>;
+  readonly byRule: Readonly<Record<string, number>>;
+  /** Keyed by `<uri>#<resourceKey>` ('' key for template-level findings). */
+  readonly byResource: Readonly<Record<string, number>>;
+  readonly byFile: Readonly<Record<string, number>>;
+  readonly byPillar: Readonly<Record<SummaryPillar, number>>;
+}
+
+export interface PillarPosture {
+  /** Deployed resources of a type that at least one enabled rule of the pillar inspects. */
+  readonly applicable: number;
+  /** Of those: resources without a definite (unsuppressed) finding of the pillar's rules. */
+  readonly passing: number;
+  /** Of the passing ones: resources with "cannot verify" findings of the pillar. */
+  readonly unverified: number;
+  /** passing / applicable; null when nothing applies. */
+  readonly ratio: number | null;
 }
 
 /** Params of `aisec/summary`; empty today (the whole workspace). */
@@ -110,4 +136,27 @@ export interface AisecClientSettings {
   readonly enable: boolean;
   /** 'workspace' scans every IaC file in the background; 'openFiles' checks open documents only. */
   readonly scanScope: 'workspace' | 'openFiles';
+}
+
+/** Command handled by the server (`workspace/executeCommand`, declared in `executeCommandProvider`): opens the
+ *  docs page of a rule with `window/showDocument`. Arguments: `[ruleId]`. Clients must not register it themselves. */
+export const ShowDocumentationCommand = 'aisec.showRuleDocumentation';
+
+/** Code action kind of "Fix all aisec issues in this file" (safe fixes only; usable in `codeActionsOnSave`). */
+export const FixAllCodeActionKind = 'source.fixAll.aisec';
+
+/**
+ * The `aisec` settings section as returned by `workspace/configuration` (generic LSP clients, e.g. neovim's
+ * `settings = { aisec = { … } }`); every key optional. Values override the pushed `AisecInitializationOptions`.
+ */
+export interface AisecConfigurationSection {
+  readonly enable?: boolean;
+  readonly scan?: { readonly scope?: 'workspace' | 'openFiles'; readonly exclude?: readonly string[] };
+  /** Only when no `.aisec.json` applies: 'off' hides "cannot verify" findings. */
+  readonly unknownValues?: 'info' | 'off';
+  readonly trace?: { readonly server?: 'off' | 'messages' | 'verbose' };
+  /** Delay before re-checking after an edit, ms (default 150). */
+  readonly debounceMs?: number;
+  /** Base URL of the rule docs, `<base>/<ID>.md`; default: the pages shipped next to the server bundle. */
+  readonly docsBaseUrl?: string;
 }
