@@ -9,6 +9,8 @@ export type FindingKind = 'fail' | 'review';
 export interface Suppression {
   /** 'inSource' for comments and ARM metadata, as in SARIF. */
   readonly kind: 'inSource';
+  /** Which syntax suppressed it: an aisec comment, ARM metadata, or a peer tool's comment. */
+  readonly source?: 'aisec' | 'arm-metadata' | 'checkov' | 'tfsec' | 'trivy';
   readonly justification?: string;
   /** Where the suppression is written. */
   readonly span: Span;
@@ -31,4 +33,9 @@ export interface Finding {
   readonly related: readonly RelatedLocation[];
   readonly fixes: readonly Fix[];
   readonly suppression?: Suppression;
+  /**
+   * Engine diagnostics only: show as an editor hint (LSP DiagnosticSeverity.Hint, tag Unnecessary), e.g. an
+   * unused suppression. `level` stays 'info' for the CLI and SARIF.
+   */
+  readonly hint?: boolean;
 }

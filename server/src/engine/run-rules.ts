@@ -1,0 +1,112 @@
+// Runs the rules over one document and turns what they report into Findings: level from the config,
+// certainty into kind, the span of the offending value (or the resource header when the property is
+// absent), the value's origins as related locations. A rule that throws costs that rule on that file,
+// never the scan: it becomes an `aisec/internal-error` finding.
+import { allRules } from '../../../rules';
+import type { ParsedDocument } from '../model/document';
+import type { FindingInput, RelatedLocation, Rule, WorkspaceView } from '../model/rule';
+import type { Span } from '../model/span';
+import { levelOf, optionsOf, type ResolvedConfig } from './config';
+import { engineFinding } from './engine-findings';
+import type { Finding } from './finding';
+
+/** Documents rules run on: templates, not parameter files, and not skipped ones. */
+export function isTemplate(document: ParsedDocument): boolean {
+  return (
+    document.skipped === undefined &&
+    (document.language === 'bicep' || document.language === 'arm' || document.language === 'terraform')
+  );
+}
+
+export function runRules(
+  document: ParsedDocument,
+  workspace: WorkspaceView,
+  config: ResolvedConfig,
+  rules: readonly Rule[] = allRules,
+): Finding[] {
+  if (!isTemplate(document)) return [];
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    const level = levelOf(config, rule.meta.id, rule.meta.severity);
+    if (level === 'off') continue;
+    const resources = document.resources.filter(
+      (r) => !r.existing && r.uri === document.uri && rule.meta.resourceTypes.some((type) => r.isType(type)),
+    );
+    if (resources.length === 0 && !rule.meta.documentRule) continue;
+    try {
+      rule.check({
+        document,
+        resources,
+        workspace,
+        options: optionsOf(config, rule.meta.id, rule.meta.defaultOptions),
+        report: (input) => {
+          const finding = toFinding(rule, input, document, level, config);
+          if (finding) findings.push(finding);
+        },
+      });
+    } catch (error) {
+      findings.push(
+        engineFinding(
+          'aisec/internal-error',
+          document.uri,
+          { start: 0, end: 0 },
+          {
+            message: `Rule ${rule.meta.id} failed on this file (please report it): ${describeError(error)}`,
+          },
+        ),
+      );
+    }
+  }
+  return dedupe(findings);
+}
+
+export function describeError(error: unknown): string {
+  if (error instanceof Error) {
+    const frame = error.stack?.split('\n').find((line) => line.trim().startsWith('at '));
+    return `${error.message}${frame ? ` (${frame.trim()})` : ''}`;
+  }
+  return String(error);
+}
+
+function toFinding(
+  rule: Rule,
+  input: FindingInput,
+  document: ParsedDocument,
+  level: 'error' | 'warning' | 'info',
+  config: ResolvedConfig,
+): Finding | undefined {
+  const review = input.certainty === 'unverifiable';
+  if (review && config.unknownValues === 'off') return undefined;
+  const span: Span = input.value?.span ?? input.span ?? input.resource?.headerSpan ?? { start: 0, end: 0 };
+  const uri = input.resource?.uri ?? document.uri;
+  const related: RelatedLocation[] = [...(input.related ?? [])];
+  for (const origin of input.value?.origins ?? []) {
+    if (!related.some((r) => r.uri === origin.uri && r.span.start === origin.span.start)) {
+      related.push({ uri: origin.uri, span: origin.span, message: origin.description });
+    }
+  }
+  return {
+    ruleId: rule.meta.id,
+    severity: rule.meta.severity,
+    level: review ? 'info' : level,
+    kind: review ? 'review' : 'fail',
+    message: input.message,
+    uri,
+    span,
+    resourceKey: input.resource?.key ?? '',
+    resourceType: input.resource?.type ?? '',
+    path: input.path,
+    related,
+    fixes: input.fixes ?? [],
+  };
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}|${f.uri}|${f.span.start}|${f.span.end}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

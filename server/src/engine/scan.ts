@@ -1,0 +1,137 @@
+// `scanPaths`: discovery + one WorkspaceSession per directory argument (file arguments share one) + check.
+// What the CLI formats and what `aisec fix` re-runs.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { ParsedDocument } from '../model/document';
+import { loadConfig, readConfigFile, type ResolvedConfig } from './config';
+import { discoverDirectory, readCandidate } from './discovery';
+import { isExcluded } from './exclude';
+import type { Finding } from './finding';
+import { fileKind, WorkspaceSession } from './session';
+
+export interface ScanOptions {
+  /** A configuration file to use for every file instead of the nearest `.aisec.json`. */
+  readonly configFile?: string;
+  /** Or an already resolved configuration. */
+  readonly config?: ResolvedConfig;
+  /** `YYYY-MM-DD` for suppression expiry (default today, UTC). */
+  readonly today?: string;
+}
+
+export interface SkippedFile {
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface SyntaxProblemEntry {
+  readonly path: string;
+  readonly uri: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  /** The directory relative paths and SARIF uris are based on: the one directory argument, else cwd. */
+  readonly root: string;
+  /** Every analysed file, sorted. */
+  readonly files: readonly string[];
+  readonly skipped: readonly SkippedFile[];
+  readonly findings: readonly Finding[];
+  readonly syntaxProblems: readonly SyntaxProblemEntry[];
+  readonly sessions: readonly WorkspaceSession[];
+  /** The parsed document of an analysed file, by uri. */
+  document(uri: string): ParsedDocument | undefined;
+}
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export async function scanPaths(paths: readonly string[], options: ScanOptions = {}): Promise<ScanResult> {
+  const config = options.config ?? (options.configFile ? readConfigFile(options.configFile) : undefined);
+  const targets = (paths.length > 0 ? paths : ['.']).map((p) => path.resolve(p));
+  const workspaces: string[][] = [];
+  const looseFiles: string[] = [];
+  for (const target of targets) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(target);
+    } catch {
+      throw new UsageError(`No such file or directory: ${target}`);
+    }
+    if (stat.isDirectory()) workspaces.push(await discoverDirectory(target, config));
+    else if (!isExcluded(target, config ?? loadConfig(target))) looseFiles.push(target);
+  }
+  if (looseFiles.length > 0) workspaces.push(looseFiles);
+
+  const root =
+    targets.length === 1 && fs.statSync(targets[0]).isDirectory()
+      ? targets[0]
+      : targets.length === 1
+        ? path.dirname(targets[0])
+        : process.cwd();
+  const skipped: SkippedFile[] = [];
+  const analysed: string[] = [];
+  const sessions: WorkspaceSession[] = [];
+  const findings: Finding[] = [];
+  const syntaxProblems: SyntaxProblemEntry[] = [];
+  const seen = new Set<string>();
+  for (const files of workspaces) {
+    const session = await WorkspaceSession.create({ root, config, today: options.today });
+    const uris: string[] = [];
+    for (const file of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (!fileKind(file)) {
+        skipped.push({ path: file, reason: 'not a Bicep, ARM or Terraform file' });
+        continue;
+      }
+      const candidate = readCandidate(file);
+      if (candidate.skipped !== undefined || candidate.text === undefined) {
+        skipped.push({ path: file, reason: candidate.skipped ?? 'unreadable' });
+        continue;
+      }
+      const uri = pathToFileURL(file).href;
+      session.setFile(uri, candidate.text);
+      uris.push(uri);
+    }
+    if (uris.length === 0) continue;
+    sessions.push(session);
+    const results = session.check(uris);
+    for (const uri of uris) {
+      const document = session.document(uri);
+      const file = new URL(uri);
+      const filePath = decodeURIComponent(file.pathname);
+      if (document?.skipped) {
+        skipped.push({ path: filePath, reason: document.skipped });
+        continue;
+      }
+      analysed.push(filePath);
+      findings.push(...(results.get(uri) ?? []));
+      for (const problem of document?.syntaxProblems ?? []) {
+        const position = document!.lines.positionAt(problem.span.start);
+        syntaxProblems.push({
+          path: filePath,
+          uri,
+          line: position.line + 1,
+          column: position.character + 1,
+          message: problem.message,
+        });
+      }
+    }
+  }
+  return {
+    root,
+    files: analysed.sort(),
+    skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
+    findings,
+    syntaxProblems,
+    sessions,
+    document: (uri) => {
+      for (const session of sessions) if (session.hasFile(uri)) return session.document(uri);
+      return undefined;
+    },
+  };
+}

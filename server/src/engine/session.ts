@@ -1,0 +1,416 @@
+// A workspace in memory: files in, findings out. Used by the CLI (one session per scanned directory) and
+// the language server (one per workspace folder, files replaced as the user types).
+//
+// Analysis runs in units: a Bicep file, a .bicepparam, an ARM JSON file, or all .tf/.tfvars of one
+// directory (a Terraform module). Units hand values to other units through links (module calls,
+// .bicepparam `using`, ARM parameter files, tfvars, Terraform module blocks). Each unit is analysed first on
+// its own (to learn its links), then, when other units supply it, again with their suppliers, in
+// dependency order so that a value flows through several hops (main.bicepparam → main.bicep → module).
+// Results are cached per unit by text version and suppliers, so an edit re-analyses only what it touches.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { emptyDocument, type Language, type ParsedDocument } from '../model/document';
+import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../model/frontend';
+import { LineIndex } from '../model/span';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from './config';
+import { engineFinding } from './engine-findings';
+import { isExcluded } from './exclude';
+import type { Finding } from './finding';
+import { frontEnds, initFrontEnds, unavailableReason } from './frontends';
+import { describeError, runRules } from './run-rules';
+import { applySuppressions } from './apply-suppressions';
+import { WorkspaceIndex } from './workspace-index';
+
+/** Files larger than this are skipped (generated templates of this size are not hand-written IaC). */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export type FileKind = 'bicep' | 'bicepparam' | 'arm' | 'terraform';
+
+/** The kind of IaC file a path or uri names, or undefined when aisec does not read it. */
+export function fileKind(uriOrPath: string): FileKind | undefined {
+  const lower = uriOrPath.toLowerCase().split(/[?#]/)[0];
+  if (lower.endsWith('.bicep')) return 'bicep';
+  if (lower.endsWith('.bicepparam')) return 'bicepparam';
+  if (lower.endsWith('.json') || lower.endsWith('.jsonc')) return 'arm';
+  if (lower.endsWith('.tf') || lower.endsWith('.tfvars')) return 'terraform';
+  return undefined;
+}
+
+function languageOf(uri: string): Language {
+  const lower = uri.toLowerCase();
+  if (lower.endsWith('.bicepparam')) return 'bicepparam';
+  if (lower.endsWith('.bicep')) return 'bicep';
+  if (lower.endsWith('.tfvars')) return 'tfvars';
+  if (lower.endsWith('.tf')) return 'terraform';
+  return 'arm';
+}
+
+/** Why a text is not analysed (too large, binary), or undefined. */
+export function contentSkipReason(text: string): string | undefined {
+  if (text.length > MAX_FILE_BYTES) {
+    return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(text.length / 1024 / 1024).toFixed(1)} MB)`;
+  }
+  if (text.includes('\u0000')) return 'binary file (contains NUL bytes)';
+  return undefined;
+}
+
+/** The uri of the directory holding `uri`, without trailing slash (a Terraform module's identity). */
+export function directoryUri(uri: string): string {
+  const slash = uri.lastIndexOf('/');
+  return slash > 0 ? uri.slice(0, slash) : uri;
+}
+
+interface FileEntry {
+  readonly text: string;
+  readonly version: number;
+}
+
+interface Unit {
+  /** The file uri, or a Terraform directory uri. */
+  readonly id: string;
+  readonly kind: FileKind;
+  readonly uris: readonly string[];
+}
+
+interface UnitResult {
+  readonly signature: string;
+  readonly suppliers: readonly TemplateLink[];
+  readonly result: FrontEndResult;
+  /** Per file: why the front end failed on it. */
+  readonly failures: ReadonlyMap<string, string>;
+}
+
+interface Analysis {
+  readonly generation: number;
+  readonly documents: ReadonlyMap<string, ParsedDocument>;
+  readonly failures: ReadonlyMap<string, string>;
+  readonly index: WorkspaceIndex;
+  readonly units: ReadonlyMap<string, Unit>;
+  readonly unitOf: ReadonlyMap<string, string>;
+  /** Unit id → ids of units it supplies, and the reverse. */
+  readonly supplies: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly suppliedBy: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface SessionOptions {
+  /** The workspace root (a path): configuration is looked up from files under it. */
+  readonly root?: string;
+  /** One configuration for every file; by default the nearest `.aisec.json` of each file. */
+  readonly config?: ResolvedConfig;
+  /** `YYYY-MM-DD` against which suppression `until` dates are judged (default: today, UTC). */
+  readonly today?: string;
+}
+
+export class WorkspaceSession {
+  private readonly files = new Map<string, FileEntry>();
+  private version = 0;
+  private generation = 0;
+  private readonly pass1 = new Map<string, UnitResult>();
+  private readonly pass2 = new Map<string, UnitResult>();
+  private analysis: Analysis | undefined;
+  private readonly findingsCache = new Map<string, { generation: number; findings: Finding[] }>();
+
+  constructor(private readonly options: SessionOptions = {}) {}
+
+  /** A session whose Terraform front end is ready (loads the WebAssembly grammar once per process). */
+  static async create(options: SessionOptions = {}): Promise<WorkspaceSession> {
+    await initFrontEnds();
+    return new WorkspaceSession(options);
+  }
+
+  get root(): string | undefined {
+    return this.options.root;
+  }
+
+  setFile(uri: string, text: string): void {
+    if (this.files.get(uri)?.text === text) return;
+    this.files.set(uri, { text, version: ++this.version });
+    this.generation++;
+  }
+
+  deleteFile(uri: string): void {
+    if (this.files.delete(uri)) this.generation++;
+  }
+
+  hasFile(uri: string): boolean {
+    return this.files.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.files.keys()];
+  }
+
+  document(uri: string): ParsedDocument | undefined {
+    return this.analyse().documents.get(uri);
+  }
+
+  documents(): ParsedDocument[] {
+    return [...this.analyse().documents.values()];
+  }
+
+  /** The index rules see (for tools that want to ask it directly). */
+  workspace(): WorkspaceIndex {
+    return this.analyse().index;
+  }
+
+  affectedBy(uri: string): string[] {
+    const analysis = this.analyse();
+    if (path.posix.basename(uri) === '.aisec.json') {
+      const dir = directoryUri(uri);
+      return [...analysis.documents.keys()].filter((u) => u.startsWith(`${dir}/`));
+    }
+    const start = analysis.unitOf.get(uri) ?? (fileKind(uri) === 'terraform' ? directoryUri(uri) : uri);
+    // Every unit connected to this one through links, in either direction.
+    const units = new Set<string>([start]);
+    const queue = [start];
+    while (queue.length > 0) {
+      const unit = queue.pop()!;
+      for (const next of [...(analysis.supplies.get(unit) ?? []), ...(analysis.suppliedBy.get(unit) ?? [])]) {
+        if (!units.has(next)) {
+          units.add(next);
+          queue.push(next);
+        }
+      }
+    }
+    const result = new Set<string>([uri]);
+    for (const unit of units) for (const u of analysis.units.get(unit)?.uris ?? []) result.add(u);
+    // Plus documents whose resources refer to (or are referred to by) resources of those files.
+    for (const u of [...result]) for (const related of analysis.index.relatedDocuments(u)) result.add(related);
+    return [...result].filter((u) => u === uri || analysis.documents.has(u));
+  }
+
+  check(uris?: readonly string[]): Map<string, Finding[]> {
+    const analysis = this.analyse();
+    const wanted = uris ?? [...analysis.documents.keys()];
+    const result = new Map<string, Finding[]>();
+    for (const uri of wanted) {
+      const cached = this.findingsCache.get(uri);
+      if (cached && cached.generation === analysis.generation) {
+        result.set(uri, cached.findings);
+        continue;
+      }
+      const findings = this.checkOne(uri, analysis);
+      this.findingsCache.set(uri, { generation: analysis.generation, findings });
+      result.set(uri, findings);
+    }
+    return result;
+  }
+
+  /** The configuration for a file (fixed by the options, or the nearest `.aisec.json`). */
+  configFor(uri: string): ResolvedConfig {
+    if (this.options.config) return this.options.config;
+    const file = filePath(uri);
+    return file ? loadConfig(file) : DEFAULT_CONFIG;
+  }
+
+  private checkOne(uri: string, analysis: Analysis): Finding[] {
+    const document = analysis.documents.get(uri);
+    if (!document) return [];
+    let config: ResolvedConfig;
+    const extra: Finding[] = [];
+    try {
+      config = this.configFor(uri);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      config = DEFAULT_CONFIG;
+      extra.push(
+        engineFinding(
+          'aisec/config-error',
+          pathToUri(error.file),
+          { start: 0, end: 0 },
+          {
+            message: `${error.message.split('\n').slice(1).join('; ').trim()} (defaults are used)`,
+          },
+        ),
+      );
+    }
+    const file = filePath(uri);
+    if (file && isExcluded(file, config)) return [];
+    const failure = analysis.failures.get(uri);
+    if (failure) {
+      extra.push(
+        engineFinding(
+          'aisec/internal-error',
+          uri,
+          { start: 0, end: 0 },
+          {
+            message: `aisec could not analyse this file (please report it): ${failure}`,
+          },
+        ),
+      );
+    }
+    const findings = [...runRules(document, analysis.index, config), ...extra];
+    return applySuppressions(document, findings, config, this.options.today).sort(
+      (a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId),
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Analysis
+  // -------------------------------------------------------------------------------------------------------
+
+  private analyse(): Analysis {
+    if (this.analysis && this.analysis.generation === this.generation) return this.analysis;
+    const units = this.units();
+    const unitOf = new Map<string, string>();
+    for (const unit of units.values()) for (const uri of unit.uris) unitOf.set(uri, unit.id);
+
+    // Pass 1: each unit on its own, to learn what it supplies to whom.
+    const first = new Map<string, UnitResult>();
+    for (const unit of units.values()) first.set(unit.id, this.analyseUnit(unit, [], this.pass1));
+    const supplies = new Map<string, Set<string>>();
+    const suppliedBy = new Map<string, Set<string>>();
+    for (const [id, unitResult] of first) {
+      for (const link of unitResult.result.links) {
+        const target = units.has(link.templateUri) ? link.templateUri : undefined;
+        if (!target || target === id) continue;
+        (supplies.get(id) ?? supplies.set(id, new Set()).get(id)!).add(target);
+        (suppliedBy.get(target) ?? suppliedBy.set(target, new Set()).get(target)!).add(id);
+      }
+    }
+
+    // Pass 2: units that others supply, suppliers first (a cycle falls back to pass-1 links).
+    const final = new Map<string, UnitResult>();
+    const inProgress = new Set<string>();
+    const finish = (id: string): UnitResult => {
+      const done = final.get(id);
+      if (done) return done;
+      const unit = units.get(id)!;
+      const from = suppliedBy.get(id);
+      if (!from || from.size === 0) {
+        final.set(id, first.get(id)!);
+        return first.get(id)!;
+      }
+      inProgress.add(id);
+      const links: TemplateLink[] = [];
+      for (const supplier of [...from].sort()) {
+        const source = inProgress.has(supplier) ? first.get(supplier)! : finish(supplier);
+        links.push(...source.result.links.filter((l) => l.templateUri === id));
+      }
+      inProgress.delete(id);
+      const result = this.analyseUnit(unit, links, this.pass2);
+      final.set(id, result);
+      return result;
+    };
+    for (const id of units.keys()) finish(id);
+
+    const documents = new Map<string, ParsedDocument>();
+    const failures = new Map<string, string>();
+    for (const unitResult of final.values()) {
+      for (const document of unitResult.result.documents) documents.set(document.uri, document);
+      for (const [uri, message] of unitResult.failures) failures.set(uri, message);
+    }
+    // Forget cached units that no longer exist.
+    for (const cache of [this.pass1, this.pass2]) for (const id of cache.keys()) if (!units.has(id)) cache.delete(id);
+    for (const uri of this.findingsCache.keys()) if (!documents.has(uri)) this.findingsCache.delete(uri);
+
+    this.analysis = {
+      generation: this.generation,
+      documents,
+      failures,
+      index: new WorkspaceIndex([...documents.values()]),
+      units,
+      unitOf,
+      supplies,
+      suppliedBy,
+    };
+    return this.analysis;
+  }
+
+  private units(): Map<string, Unit> {
+    const units = new Map<string, Unit>();
+    const terraform = new Map<string, string[]>();
+    for (const uri of [...this.files.keys()].sort()) {
+      const kind = fileKind(uri);
+      if (kind === undefined) continue;
+      if (kind === 'terraform') {
+        const dir = directoryUri(uri);
+        terraform.set(dir, [...(terraform.get(dir) ?? []), uri]);
+      } else {
+        units.set(uri, { id: uri, kind, uris: [uri] });
+      }
+    }
+    for (const [dir, uris] of terraform) units.set(dir, { id: dir, kind: 'terraform', uris });
+    return units;
+  }
+
+  private analyseUnit(unit: Unit, suppliers: readonly TemplateLink[], cache: Map<string, UnitResult>): UnitResult {
+    const signature = unit.uris.map((uri) => `${uri}@${this.files.get(uri)?.version}`).join('|');
+    const cached = cache.get(unit.id);
+    if (
+      cached &&
+      cached.signature === signature &&
+      cached.suppliers.length === suppliers.length &&
+      cached.suppliers.every((link, i) => link === suppliers[i])
+    ) {
+      return cached;
+    }
+    const result = analyseFiles(
+      unit,
+      unit.uris.map((uri) => ({ uri, text: this.files.get(uri)!.text })),
+      suppliers.map((l) => l.supplier),
+    );
+    const unitResult = { signature, suppliers, ...result };
+    cache.set(unit.id, unitResult);
+    return unitResult;
+  }
+}
+
+/** Runs the right front end over a unit's files; never throws (a failure becomes an empty document). */
+function analyseFiles(
+  unit: Unit,
+  files: readonly SourceFile[],
+  suppliers: readonly ParameterSupplier[],
+): { result: FrontEndResult; failures: Map<string, string> } {
+  const failures = new Map<string, string>();
+  const skippedDocs: ParsedDocument[] = [];
+  const readable = files.filter((file) => {
+    const reason = contentSkipReason(file.text);
+    if (reason) skippedDocs.push(skippedDocument(file, reason));
+    return !reason;
+  });
+  const empty = (documents: ParsedDocument[]) => ({ result: { documents, links: [] }, failures });
+  if (readable.length === 0) return empty(skippedDocs);
+
+  const engines = frontEnds();
+  const kind = unit.kind === 'bicepparam' ? 'bicep' : unit.kind;
+  const missing = kind === 'arm' || kind === 'terraform' ? unavailableReason(kind) : undefined;
+  if (missing) return empty([...skippedDocs, ...readable.map((file) => skippedDocument(file, missing))]);
+  try {
+    let result: FrontEndResult;
+    if (unit.kind === 'bicep') result = engines.bicep(readable[0], suppliers);
+    else if (unit.kind === 'bicepparam') result = engines.bicepParams(readable[0]);
+    else if (unit.kind === 'arm') result = engines.arm!(readable[0], suppliers);
+    else result = engines.terraform!(readable, suppliers);
+    // Every file of the unit has a document, even when the front end forgot one.
+    const seen = new Set(result.documents.map((d) => d.uri));
+    const documents = [
+      ...result.documents,
+      ...skippedDocs,
+      ...readable.filter((f) => !seen.has(f.uri)).map((f) => emptyDocument(f.uri, languageOf(f.uri), f.text)),
+    ];
+    return { result: { documents, links: result.links }, failures };
+  } catch (error) {
+    const message = describeError(error);
+    for (const file of readable) failures.set(file.uri, message);
+    return empty([...skippedDocs, ...readable.map((file) => emptyDocument(file.uri, languageOf(file.uri), file.text))]);
+  }
+}
+
+function skippedDocument(file: SourceFile, reason: string): ParsedDocument {
+  // Keep no text for skipped content: a 50 MB or binary file must not sit in memory or reach a formatter.
+  return { ...emptyDocument(file.uri, languageOf(file.uri), '', reason), lines: new LineIndex('') };
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function pathToUri(file: string): string {
+  return pathToFileURL(file).href;
+}

@@ -1,0 +1,151 @@
+// The cross-file view rules see (WorkspaceView): every resource of the workspace, references resolved by
+// key (Bicep symbolic names, Terraform addresses, ARM symbolic names), by ARM type + name (resourceId(),
+// ids written as strings) and the reverse map of referrers, built once per analysis.
+import type { ParsedDocument } from '../model/document';
+import type { Referrer, WorkspaceView } from '../model/rule';
+import type { Resource } from '../model/resource';
+import type { ResourceReference, Value } from '../model/value';
+
+export class WorkspaceIndex implements WorkspaceView {
+  private readonly all: readonly Resource[];
+  private readonly deployed: readonly Resource[];
+  private readonly byKey = new Map<string, Resource>();
+  private readonly byTypeAndName = new Map<string, Resource[]>();
+  private readonly byType = new Map<string, Resource[]>();
+  private reverse: Map<Resource, Referrer[]> | undefined;
+
+  constructor(documents: readonly ParsedDocument[]) {
+    this.all = documents.flatMap((d) => d.resources);
+    this.deployed = this.all.filter((r) => !r.existing);
+    const keyed = new Map<string, Resource>();
+    for (const resource of this.all) {
+      this.byKey.set(keyOf(resource.uri, resource.key), resource);
+      keyed.set(keyOf(resource.uri, resource.key), resource);
+    }
+    for (const resource of this.all) {
+      for (const name of namesOf(resource, keyed)) {
+        const entry = `${resource.type.toLowerCase()}|${name}`;
+        const list = this.byTypeAndName.get(entry) ?? [];
+        list.push(resource);
+        this.byTypeAndName.set(entry, list);
+      }
+    }
+    for (const resource of this.deployed) {
+      const type = resource.type.toLowerCase();
+      const list = this.byType.get(type) ?? [];
+      list.push(resource);
+      this.byType.set(type, list);
+    }
+  }
+
+  resources(type?: string): readonly Resource[] {
+    return type === undefined ? this.deployed : (this.byType.get(type.toLowerCase()) ?? []);
+  }
+
+  resolve(reference: ResourceReference, from: Resource): Resource | undefined {
+    if (reference.key !== undefined) {
+      return this.byKey.get(keyOf(reference.uri ?? from.uri, reference.key));
+    }
+    if (reference.type !== undefined && reference.name !== undefined) {
+      const name = nameKey(reference.name);
+      if (name === undefined) return undefined;
+      const found = this.byTypeAndName.get(`${reference.type.toLowerCase()}|${name}`) ?? [];
+      // Prefer a deployed resource over an `existing` declaration of the same name, and the same document.
+      return found.find((r) => !r.existing && r.uri === from.uri) ?? found.find((r) => !r.existing) ?? found[0];
+    }
+    return undefined;
+  }
+
+  referrers(target: Resource, type?: string): readonly Referrer[] {
+    this.reverse ??= this.buildReverse();
+    const all = this.reverse.get(target) ?? [];
+    return type === undefined ? all : all.filter((r) => r.resource.isType(type));
+  }
+
+  /** Documents whose resources refer to a resource of `uri`, or that a resource of `uri` refers to. */
+  relatedDocuments(uri: string): Set<string> {
+    this.reverse ??= this.buildReverse();
+    const related = new Set<string>();
+    for (const [target, referrers] of this.reverse) {
+      for (const referrer of referrers) {
+        if (target.uri === uri) related.add(referrer.resource.uri);
+        if (referrer.resource.uri === uri) related.add(target.uri);
+      }
+    }
+    return related;
+  }
+
+  private buildReverse(): Map<Resource, Referrer[]> {
+    const reverse = new Map<Resource, Referrer[]>();
+    for (const candidate of this.deployed) {
+      const seen = new Set<string>();
+      const visit = (value: Value | undefined, at: string, depth: number): void => {
+        if (!value || depth > 64) return;
+        if (value.kind === 'unknown') {
+          if (value.reference) {
+            const target = this.resolve(value.reference, candidate);
+            const mark = target && `${at}|${target.uri}|${target.key}`;
+            if (target && target !== candidate && mark && !seen.has(mark)) {
+              seen.add(mark);
+              const list = reverse.get(target) ?? [];
+              list.push({ resource: candidate, path: at, attribute: value.reference.attribute });
+              reverse.set(target, list);
+            }
+          }
+          value.candidates?.forEach((c) => visit(c, at, depth + 1));
+        } else if (value.kind === 'object') {
+          value.properties.forEach((p) => visit(p.value, at ? `${at}.${p.name}` : p.name, depth + 1));
+          if (value.openEnded) visit(value.openEnded, at, depth + 1);
+        } else if (value.kind === 'array') {
+          value.items.forEach((item, i) => visit(item, at ? `${at}.${i}` : String(i), depth + 1));
+          if (value.openEnded) visit(value.openEnded, at, depth + 1);
+        }
+      };
+      visit(candidate.scope, '', 0);
+      visit(candidate.body, '', 0);
+    }
+    return reverse;
+  }
+}
+
+function keyOf(uri: string, key: string): string {
+  return `${uri}#${key}`;
+}
+
+/**
+ * Comparable forms of a name value: a literal lower-cased, or an expression's text without ARM brackets
+ * and blanks (`[parameters('n')]` and `parameters('n')` are the same name).
+ */
+function nameKey(value: Value): string | undefined {
+  if (value.kind === 'literal') return value.value === null ? undefined : String(value.value).toLowerCase();
+  if (value.kind === 'unknown') {
+    const text = value.text
+      .trim()
+      .replace(/^\[(.*)\]$/s, '$1')
+      .replace(/\s+/g, '')
+      .toLowerCase();
+    return text ? `expr:${text}` : undefined;
+  }
+  return undefined;
+}
+
+/** The names a resource answers to: its own name and, for children, `parent/child` composed from parents. */
+function namesOf(resource: Resource, keyed: Map<string, Resource>): string[] {
+  const own = resource.get('name');
+  const names: string[] = [];
+  const key = own && nameKey(own);
+  if (key === undefined) return names;
+  names.push(key);
+  if (own?.kind === 'literal' && resource.parentKey && !key.includes('/')) {
+    const chain: string[] = [key];
+    let parent = keyed.get(keyOf(resource.uri, resource.parentKey));
+    for (let depth = 0; parent && depth < 16; depth++) {
+      const name = parent.get('name');
+      if (name?.kind !== 'literal') return names;
+      chain.unshift(String(name.value).toLowerCase());
+      parent = parent.parentKey ? keyed.get(keyOf(parent.uri, parent.parentKey)) : undefined;
+    }
+    names.push(chain.join('/'));
+  }
+  return names;
+}
