@@ -122,7 +122,19 @@ export type EditExpression =
   /** `account.id` / `[resourceId(...)]` / `azurerm_cognitive_account.main.id` */
   | { readonly $expr: 'reference'; readonly resource: Resource | NewResourceHandle; readonly attribute: string }
   /** `subnetId` / `[parameters('subnetId')]` / `var.subnet_id` */
-  | { readonly $expr: 'parameter'; readonly name: string };
+  | { readonly $expr: 'parameter'; readonly name: string }
+  /** A string joined from parts: `'${name}-pe'` / `[format('{0}-pe', …)]` / `"${…}-pe"`. */
+  | { readonly $expr: 'concat'; readonly parts: readonly EditValue[] }
+  /**
+   * The value of another resource's property as written there (same document), e.g. the location of the
+   * resource a private endpoint is added for. Copying the expression avoids a reference (and a cycle).
+   */
+  | { readonly $expr: 'copy'; readonly resource: Resource; readonly path: string }
+  /** An object with computed keys: `userAssignedIdentities: { '${identity.id}': {} }`. */
+  | {
+      readonly $expr: 'entries';
+      readonly entries: readonly { readonly key: EditValue; readonly value: EditValue }[];
+    };
 
 /** Names a resource that an earlier edit of the same fix adds. */
 export interface NewResourceHandle {

@@ -1,0 +1,97 @@
+// The only code that writes IaC text. A rule describes a fix as model edits (set / remove / append a
+// property, add a resource or a parameter); this module turns them into text edits in the syntax of each
+// affected file (Bicep, ARM JSON, Terraform), in that file's own style, or refuses: a fix that cannot be
+// written exactly yields no edits and is not offered. Never a wrong edit.
+//
+//   realizeFix(fix, documents)      -> { title, edits } | undefined   (title may carry notes: "in the default
+//                                      of parameter 'x'", "replaces parameter 'x', which main.bicepparam sets")
+//   fixToTextEdits(fix, documents)  -> Map<uri, TextEdit[]> (empty when the fix cannot be written)
+//   suppressionEdit(document, finding) -> TextEdit adding `aisec-disable-next-line ID -- reason` above the line
+import type { ParsedDocument } from '../model/document';
+import type { Fix, ModelEdit } from '../model/rule';
+import { ArmWriter } from './arm';
+import { BicepWriter } from './bicep';
+import { buildPatch, groupByResource } from './patch';
+import { CannotWrite, FixSession, type DocumentWriter } from './session';
+import type { TextEdit } from './text';
+import { createTerraformWriter } from './terraform';
+
+export { applyTextEdits, detectStyle, type TextEdit } from './text';
+export { suppressionEdit, type SuppressibleFinding } from './suppression';
+
+export interface RealizedFix {
+  /** The fix's title, with notes on where the edit lands when that is not the flagged line. */
+  readonly title: string;
+  readonly edits: Map<string, TextEdit[]>;
+}
+
+export function fixToTextEdits(
+  fix: Fix,
+  documents: (uri: string) => ParsedDocument | undefined,
+): Map<string, TextEdit[]> {
+  return realizeFix(fix, documents)?.edits ?? new Map();
+}
+
+/** The fix as text edits per document, or undefined when it cannot be written exactly. */
+export function realizeFix(fix: Fix, documents: (uri: string) => ParsedDocument | undefined): RealizedFix | undefined {
+  const session = new FixSession(fix, documents);
+  const writers = new Map<string, DocumentWriter>();
+  const writerFor = (uri: string): DocumentWriter => {
+    let writer = writers.get(uri);
+    if (!writer) {
+      const document = documents(uri);
+      if (!document || document.skipped) throw new CannotWrite(`no document for ${uri}`);
+      writer = createWriter(document, session, documents);
+      writers.set(uri, writer);
+    }
+    return writer;
+  };
+  try {
+    if (fix.edits.length === 0) return undefined;
+    const ordered: ModelEdit[] = [
+      ...fix.edits.filter((e) => e.kind === 'addParameter'),
+      ...fix.edits.filter((e) => e.kind === 'addResource'),
+    ];
+    for (const edit of ordered) {
+      if (edit.kind === 'addParameter') writerFor(edit.near.uri).addParameter(edit);
+      else if (edit.kind === 'addResource') writerFor(edit.near.uri).addResource(edit);
+    }
+    for (const [resource, edits] of groupByResource(fix.edits)) {
+      if (resource.existing) throw new CannotWrite('an existing resource is deployed elsewhere');
+      const patch = buildPatch(edits);
+      if (!patch) throw new CannotWrite('contradictory edits');
+      writerFor(resource.uri).patchResource(resource, patch);
+    }
+    const result = new Map<string, TextEdit[]>();
+    for (const [uri, writer] of writers) {
+      const edits = writer.edits();
+      for (let i = 1; i < edits.length; i++) {
+        if (edits[i].span.start < edits[i - 1].span.end) throw new CannotWrite('edits overlap');
+      }
+      if (edits.length > 0) result.set(uri, edits);
+    }
+    if (result.size === 0) return undefined;
+    const title = session.notes.length > 0 ? `${fix.title} (${session.notes.join('; ')})` : fix.title;
+    return { title, edits: result };
+  } catch (error) {
+    if (error instanceof CannotWrite) return undefined;
+    throw error;
+  }
+}
+
+function createWriter(
+  document: ParsedDocument,
+  session: FixSession,
+  documents: (uri: string) => ParsedDocument | undefined,
+): DocumentWriter {
+  switch (document.language) {
+    case 'bicep':
+      return new BicepWriter(document, session);
+    case 'arm':
+      return new ArmWriter(document, session);
+    case 'terraform':
+      return createTerraformWriter(document, session, documents);
+    default:
+      throw new CannotWrite(`${document.language} files hold no resources to edit`);
+  }
+}
