@@ -1,0 +1,947 @@
+// Evaluates the JSON of an ARM template to model Values. Plain JSON is known; strings written `[…]` are
+// template expressions: parameters resolve through the shared resolveParameter rule (defaults,
+// `allowedValues`, parameter files, nested-deployment parameters); variables (with `copy`) resolve with an
+// origin; the functions Bicep compiles to are computed (shared with the Bicep front end); resource ids,
+// `reference()` and `list*()` become unknown values carrying a `reference` for the workspace index; what
+// exists only at deployment time is unknown with a reason a user can act on.
+import type { Node } from 'jsonc-parser';
+import type { SyntaxProblem } from '../../model/document';
+import type { ParameterSupplier } from '../../model/frontend';
+import { resolveParameter, type ParameterDeclaration } from '../../model/parameters';
+import type { Span } from '../../model/span';
+import {
+  getProperty,
+  isKnown,
+  make,
+  toJson,
+  withOrigin,
+  type ObjectValue,
+  type Origin,
+  type Property,
+  type ResourceReference,
+  type UnknownValue,
+  type Value,
+} from '../../model/value';
+import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
+import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { child, entries, spanOfNode, stringOf } from './json';
+
+type KnownValue = Exclude<Value, { kind: 'unknown' }>;
+
+/** copyIndex() values by loop name, lower-cased; '' is the innermost resource (or output) loop. */
+export type Locals = ReadonlyMap<string, Value>;
+export const NO_LOCALS: Locals = new Map();
+
+/** Combinations of candidate values we are willing to enumerate when lifting a function over them. */
+const MAX_COMBINATIONS = 32;
+/** Iterations of a `copy` loop we expand into items (beyond: an open-ended array). */
+export const MAX_COPY_ITEMS = 200;
+const MAX_EVALUATION_DEPTH = 200;
+
+const RESOURCE_ID_FUNCTIONS = new Set([
+  'resourceid',
+  'subscriptionresourceid',
+  'tenantresourceid',
+  'extensionresourceid',
+  'managementgroupresourceid',
+]);
+
+/** Canonical spelling of the list* functions whose results are secrets (for `reference.attribute`). */
+const LIST_FUNCTIONS = new Map(
+  [
+    'list',
+    'listKeys',
+    'listAdminKeys',
+    'listQueryKeys',
+    'listConnectionStrings',
+    'listSecrets',
+    'listCredentials',
+    'listCredential',
+    'listAccountSas',
+    'listServiceSas',
+    'listKeyValue',
+    'listAuthKeys',
+    'listPackage',
+  ].map((name) => [name.toLowerCase(), name]),
+);
+
+/** `listKeys`, `listSecrets`, `list` … (ARM function names are case-insensitive). */
+function isListFunction(lower: string): boolean {
+  return lower.startsWith('list');
+}
+
+const LAMBDA_FUNCTIONS = new Set([
+  'lambda',
+  'lambdavariables',
+  'map',
+  'filter',
+  'reduce',
+  'sort',
+  'tomap',
+  'groupby',
+  'mapvalues',
+]);
+
+/** Shared by every scope of one document: its text, uri, and the expression problems found. */
+export class DocumentContext {
+  readonly problems: SyntaxProblem[] = [];
+  private readonly reported = new Set<number>();
+
+  constructor(
+    readonly uri: string,
+    readonly text: string,
+  ) {}
+
+  problem(span: Span, message: string): void {
+    if (this.reported.has(span.start)) return;
+    this.reported.add(span.start);
+    this.problems.push({ span, message });
+  }
+}
+
+interface ParameterEntry {
+  readonly name: string;
+  readonly property: Node;
+  readonly node: Node | undefined;
+}
+
+interface VariableEntry {
+  readonly name: string;
+  /** The value node, or the `copy` item (`{ name, count, input }`) for a copy variable. */
+  readonly node: Node;
+  readonly copy: boolean;
+}
+
+/** A 2.0 symbolic resource: its document key and declaration. */
+export interface SymbolEntry {
+  readonly key: string;
+  readonly node: Node;
+}
+
+/**
+ * One evaluation scope: a template's parameters, variables and symbolic resource names, with the suppliers
+ * that deploy it. The top-level template is one scope; a nested deployment with `scope: 'inner'` is another.
+ */
+export class ArmScope {
+  private readonly params = new Map<string, ParameterEntry>();
+  private readonly vars = new Map<string, VariableEntry>();
+  readonly symbols = new Map<string, SymbolEntry>();
+  private readonly declarations = new Map<string, ParameterDeclaration | 'pending'>();
+  private readonly variableValues = new Map<string, Value | 'pending'>();
+  private readonly userFunctions = new Set<string>();
+  private depth = 0;
+
+  constructor(
+    readonly document: DocumentContext,
+    readonly template: Node,
+    readonly suppliers: readonly ParameterSupplier[],
+    /** Prefix of resource keys in this scope (nested deployments: `deployment > `). */
+    readonly keyPrefix: string,
+  ) {
+    for (const [name, key, node] of entries(child(template, 'parameters'))) {
+      this.params.set(name.toLowerCase(), { name, property: key.parent!, node });
+    }
+    for (const [name, , node] of entries(child(template, 'variables'))) {
+      if (!node) continue;
+      if (name.toLowerCase() === 'copy' && node.type === 'array') {
+        for (const item of node.children ?? []) {
+          const copyName = stringOf(child(item, 'name'));
+          if (copyName) this.vars.set(copyName.toLowerCase(), { name: copyName, node: item, copy: true });
+        }
+      } else this.vars.set(name.toLowerCase(), { name, node, copy: false });
+    }
+    const resources = child(template, 'resources');
+    if (resources?.type === 'object') {
+      for (const [name, , node] of entries(resources)) {
+        if (node) this.symbols.set(name.toLowerCase(), { key: keyPrefix + name, node });
+      }
+    }
+    const functions = child(template, 'functions');
+    for (const namespace of functions?.children ?? []) {
+      const prefix = stringOf(child(namespace, 'namespace'));
+      for (const [member] of entries(child(namespace, 'members'))) {
+        if (prefix) this.userFunctions.add(`${prefix}.${member}`.toLowerCase());
+      }
+    }
+  }
+
+  get uri(): string {
+    return this.document.uri;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // JSON nodes
+
+  /** The value of a JSON node: literals, objects and arrays as written, `[…]` strings evaluated. */
+  evaluateNode(node: Node, locals: Locals = NO_LOCALS): Value {
+    const span = spanOfNode(node);
+    switch (node.type) {
+      case 'string': {
+        const text = node.value as string;
+        if (expressionBody(text)) return this.evaluateExpressionString(node, locals);
+        return make.literal(literalText(text), span);
+      }
+      case 'number':
+      case 'boolean':
+      case 'null':
+        return make.literal((node.value ?? null) as string | number | boolean | null, span);
+      case 'array':
+        return make.array(
+          (node.children ?? []).map((item) => this.evaluateNode(item, locals)),
+          span,
+        );
+      case 'object':
+        return this.evaluateObject(node, locals, new Set());
+      default:
+        // A property node: its value.
+        return node.children?.[1]
+          ? this.evaluateNode(node.children[1], locals)
+          : make.unknown('', 'missing value', span);
+    }
+  }
+
+  /** An object node, leaving out the given property names (lower-case); property-level `copy` expanded. */
+  evaluateObject(node: Node, locals: Locals, exclude: ReadonlySet<string>): ObjectValue {
+    const properties: Property[] = [];
+    let openEnded: UnknownValue | undefined;
+    for (const [name, keyNode, valueNode] of entries(node)) {
+      const lower = name.toLowerCase();
+      if (exclude.has(lower)) continue;
+      const propertySpan = spanOfNode(keyNode.parent!);
+      if (lower === 'copy' && isPropertyCopy(valueNode)) {
+        for (const item of valueNode!.children ?? []) {
+          const copyName = stringOf(child(item, 'name'))!;
+          const value = this.evaluateCopy(item, copyName, locals, 'input');
+          properties.push(make.property(copyName, spanOfNode(child(item, 'name')!), value, spanOfNode(item)));
+        }
+        continue;
+      }
+      let propertyName = name;
+      if (expressionBody(name)) {
+        const key = this.evaluateExpressionString(keyNode, locals);
+        if (key.kind === 'literal' && typeof key.value === 'string') propertyName = key.value;
+        else {
+          openEnded ??= asUnknown(key, name, 'a property whose name is computed at deployment time');
+          continue;
+        }
+      } else propertyName = literalText(name);
+      const value = valueNode ? this.evaluateNode(valueNode, locals) : make.unknown('', 'missing value', propertySpan);
+      properties.push(make.property(propertyName, spanOfNode(keyNode), value, propertySpan));
+    }
+    return make.object(properties, spanOfNode(node), openEnded ? { openEnded } : undefined);
+  }
+
+  /** `{ name, count, input }`: the array of `input` evaluated for each index (copyIndex('name')). */
+  evaluateCopy(copyNode: Node, copyName: string, locals: Locals, inputName: string): Value {
+    const span = spanOfNode(copyNode);
+    const countNode = child(copyNode, 'count');
+    const inputNode = child(copyNode, inputName);
+    const count = countNode ? this.evaluateNode(countNode, locals) : undefined;
+    const text = this.document.text.slice(span.start, span.end);
+    if (!inputNode) return make.unknown(text, `copy '${copyName}' has no ${inputName}`, span);
+    if (count?.kind === 'literal' && typeof count.value === 'number' && count.value >= 0) {
+      if (count.value <= MAX_COPY_ITEMS) {
+        const items: Value[] = [];
+        for (let index = 0; index < count.value; index++) {
+          const scope = new Map(locals);
+          scope.set(copyName.toLowerCase(), make.literal(index, spanOfNode(countNode!)));
+          items.push(this.evaluateNode(inputNode, scope));
+        }
+        return make.array(items, span);
+      }
+    }
+    const reason =
+      count?.kind === 'unknown'
+        ? `built by copy '${copyName}': ${count.reason}`
+        : `built by copy '${copyName}' over many items`;
+    return make.array([], span, { openEnded: make.unknown(text, reason, span, { origins: count?.origins }) });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Expressions
+
+  /** A `[…]` string node. The value's span is the whole string; sub-expressions keep their own spans. */
+  evaluateExpressionString(node: Node, locals: Locals): Value {
+    const text = node.value as string;
+    const body = expressionBody(text)!;
+    const toDocument = offsetMapper(this.document.text, node);
+    const ast = parseExpression(text, body.start, body.end);
+    const evaluator = new ExpressionEvaluation(this, text, toDocument, locals);
+    const value = evaluator.evaluate(ast);
+    if (ast.kind === 'error') {
+      this.document.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
+    }
+    return { ...value, span: spanOfNode(node) };
+  }
+
+  enter(): boolean {
+    if (this.depth >= MAX_EVALUATION_DEPTH) return false;
+    this.depth++;
+    return true;
+  }
+
+  leave(): void {
+    this.depth--;
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Parameters and variables
+
+  hasParameter(name: string): boolean {
+    return this.params.has(name.toLowerCase());
+  }
+
+  parameter(name: string, useSpan: Span, useText: string): Value {
+    const declaration = this.parameterDeclaration(name);
+    if (declaration === 'missing')
+      return make.unknown(useText, `parameter '${name}' is not declared in this template`, useSpan);
+    if (!declaration) return make.unknown(useText, `parameter '${name}' refers to itself`, useSpan);
+    return resolveParameter(declaration, this.suppliers, useSpan, useText);
+  }
+
+  /** The parameter as resolveParameter sees it; undefined while its own default is being evaluated. */
+  parameterDeclaration(name: string): ParameterDeclaration | 'missing' | undefined {
+    const lower = name.toLowerCase();
+    const entry = this.params.get(lower);
+    if (!entry) return 'missing';
+    const cached = this.declarations.get(lower);
+    if (cached === 'pending') return undefined;
+    if (cached) return cached;
+    this.declarations.set(lower, 'pending');
+    const defaultNode = child(entry.node, 'defaultValue');
+    let defaultValue = defaultNode ? this.evaluateNode(defaultNode) : undefined;
+    const nullable = child(entry.node, 'nullable');
+    if (!defaultValue && nullable?.type === 'boolean' && nullable.value === true) {
+      // A nullable parameter nobody supplies is null (Bicep `param x string?`).
+      defaultValue = make.literal(null, spanOfNode(nullable));
+    }
+    const allowedNode = child(entry.node, 'allowedValues');
+    const allowed = allowedNode ? this.evaluateNode(allowedNode) : undefined;
+    const declaration: ParameterDeclaration = {
+      name: entry.name,
+      uri: this.uri,
+      span: spanOfNode(entry.property),
+      defaultValue,
+      allowed: allowed?.kind === 'array' ? allowed.items.filter(isKnown) : undefined,
+    };
+    this.declarations.set(lower, declaration);
+    return declaration;
+  }
+
+  variable(name: string, useSpan: Span, useText: string): Value {
+    const lower = name.toLowerCase();
+    const entry = this.vars.get(lower);
+    if (!entry) return make.unknown(useText, `variable '${name}' is not declared in this template`, useSpan);
+    const cached = this.variableValues.get(lower);
+    if (cached === 'pending') return make.unknown(useText, `variable '${name}' refers to itself`, useSpan);
+    let value = cached;
+    if (!value) {
+      this.variableValues.set(lower, 'pending');
+      value = entry.copy
+        ? this.evaluateCopy(entry.node, entry.name, NO_LOCALS, 'input')
+        : this.evaluateNode(entry.node);
+      this.variableValues.set(lower, value);
+    }
+    const origin: Origin = { uri: this.uri, span: spanOfNode(entry.node), description: `variable '${entry.name}'` };
+    return withOrigin(value, origin, useSpan);
+  }
+
+  isUserFunction(namespace: string, name: string): boolean {
+    return this.userFunctions.has(`${namespace}.${name}`.toLowerCase());
+  }
+}
+
+/** A property-level copy: `"copy": [ { "name": …, "count": …, "input": … } ]`. */
+function isPropertyCopy(node: Node | undefined): boolean {
+  return (
+    node?.type === 'array' &&
+    (node.children?.length ?? 0) > 0 &&
+    node.children!.every((item) => stringOf(child(item, 'name')) !== undefined && child(item, 'input') !== undefined)
+  );
+}
+
+/**
+ * Maps offsets in a JSON string's decoded value to document offsets. Without escapes the mapping is a
+ * shift; with them (`\"`, `\\`, `\u0041`) each decoded character is located in the raw text.
+ */
+export function offsetMapper(text: string, node: Node): (offset: number) => number {
+  const rawStart = node.offset + 1;
+  const raw = text.slice(rawStart, node.offset + node.length - 1);
+  const decoded = node.value as string;
+  if (raw.length === decoded.length) return (offset) => rawStart + offset;
+  const positions: number[] = [];
+  for (let i = 0; i < raw.length;) {
+    positions.push(rawStart + i);
+    if (raw[i] === '\\') i += raw[i + 1] === 'u' ? 6 : 2;
+    else i++;
+  }
+  positions.push(rawStart + raw.length);
+  return (offset) => positions[Math.min(offset, positions.length - 1)] ?? rawStart + offset;
+}
+
+/** The resource a `resourceId()`/`reference()`/`list*()` argument designates. */
+type Target = Pick<ResourceReference, 'uri' | 'key' | 'type' | 'name'>;
+
+/** One `[…]` string being evaluated. */
+class ExpressionEvaluation {
+  constructor(
+    private readonly scope: ArmScope,
+    private readonly source: string,
+    private readonly toDocument: (offset: number) => number,
+    private readonly locals: Locals,
+  ) {}
+
+  private span(node: ArmExpr): Span {
+    return { start: this.toDocument(node.start), end: this.toDocument(node.end) };
+  }
+
+  private text(node: ArmExpr): string {
+    return this.source.slice(node.start, node.end);
+  }
+
+  evaluate(node: ArmExpr): Value {
+    if (!this.scope.enter()) return make.unknown(this.text(node), 'too deeply nested to evaluate', this.span(node));
+    try {
+      return this.evaluateNode(node);
+    } finally {
+      this.scope.leave();
+    }
+  }
+
+  private evaluateNode(node: ArmExpr): Value {
+    const span = this.span(node);
+    switch (node.kind) {
+      case 'string':
+        return make.literal(node.value, span);
+      case 'number':
+        return make.literal(node.value, span);
+      case 'error':
+        return make.unknown(this.text(node), `invalid template expression: ${node.message}`, span);
+      case 'member':
+      case 'index': {
+        const chain = this.referenceChain(node);
+        if (chain) return chain;
+        return this.evaluateAccess(node);
+      }
+      case 'call':
+        return this.evaluateCall(node);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Resource references
+
+  /** `reference(x).a.b`, `listKeys(x, v).keys[0].value`: one unknown whose reference names the attribute. */
+  private referenceChain(node: ArmExpr): Value | undefined {
+    const path: string[] = [];
+    let root: ArmExpr = node;
+    while (root.kind === 'member' || root.kind === 'index') {
+      if (root.kind === 'member') path.unshift(root.name);
+      else if (root.index.kind === 'string') path.unshift(root.index.value);
+      root = root.object;
+    }
+    if (root.kind !== 'call' || root.namespace) return undefined;
+    const lower = root.name.toLowerCase();
+    if (lower !== 'reference' && !isListFunction(lower)) return undefined;
+    return this.referenceValue(root, path, node);
+  }
+
+  private referenceValue(call: Extract<ArmExpr, { kind: 'call' }>, path: readonly string[], whole: ArmExpr): Value {
+    const span = this.span(whole);
+    const text = this.text(whole);
+    const lower = call.name.toLowerCase();
+    const args = call.args.map((arg) => this.evaluate(arg));
+    const target = this.targetOf(args[0]);
+    const described = describeTarget(target);
+    if (lower === 'reference') {
+      const full = args.some((a) => a.kind === 'literal' && typeof a.value === 'string' && /^full$/i.test(a.value));
+      const attribute = full ? path.join('.') : ['properties', ...path].join('.');
+      return make.unknown(text, `'${attribute}' of ${described}, known only after deployment`, span, {
+        reference: { ...target, attribute },
+        origins: mergeOrigins(args),
+      });
+    }
+    const attribute = LIST_FUNCTIONS.get(lower) ?? call.name;
+    return make.unknown(text, `'${attribute}()' of ${described}, a secret known only after deployment`, span, {
+      reference: { ...target, attribute },
+      origins: mergeOrigins(args),
+    });
+  }
+
+  /** What a resource id / symbolic name argument points at. */
+  private targetOf(value: Value | undefined): Target {
+    if (!value) return {};
+    if (value.kind === 'unknown' && value.reference) {
+      const { uri, key, type, name } = value.reference;
+      return { uri, key, type, name };
+    }
+    if (value.kind === 'literal' && typeof value.value === 'string') {
+      const symbol = this.scope.symbols.get(value.value.toLowerCase());
+      if (symbol) return { uri: this.scope.uri, key: symbol.key };
+      const parsed = parseResourceId(value.value, value.span);
+      if (parsed) return parsed;
+    }
+    return {};
+  }
+
+  private resourceIdReference(lower: string, args: readonly Value[], node: ArmExpr): Value {
+    const span = this.span(node);
+    // The type is the first string argument that looks like `Namespace.Provider/type` (scope args come first).
+    const typeIndex = args.findIndex(
+      (a) => a.kind === 'literal' && typeof a.value === 'string' && /^[\w.]+\/[\w/]+$/.test(a.value),
+    );
+    const type = typeIndex >= 0 ? String((args[typeIndex] as { value: unknown }).value) : undefined;
+    const nameArgs = typeIndex >= 0 ? args.slice(typeIndex + 1) : [];
+    let name: Value | undefined;
+    if (nameArgs.length === 1) name = nameArgs[0];
+    else if (nameArgs.length > 1) {
+      const unknownPart = nameArgs.find((a): a is UnknownValue => a.kind === 'unknown');
+      name = unknownPart
+        ? make.unknown(this.text(node), `a resource name built from unknown parts: ${unknownPart.reason}`, span)
+        : make.literal(nameArgs.map((a) => renderAsString(a as KnownValue)).join('/'), span);
+    }
+    return make.unknown(this.text(node), `the id of a resource (${lower}), known only after deployment`, span, {
+      reference: { type, name, attribute: 'id' },
+      origins: mergeOrigins(args),
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------------------
+  // Access and calls
+
+  private evaluateAccess(node: Extract<ArmExpr, { kind: 'member' | 'index' }>): Value {
+    const span = this.span(node);
+    const text = this.text(node);
+    const base = this.evaluate(node.object);
+    const index = node.kind === 'index' ? this.evaluate(node.index) : undefined;
+    const select = (object: KnownValue, key: KnownValue | string): Value | undefined => {
+      let result: Value | undefined;
+      if (typeof key === 'string' || (key.kind === 'literal' && typeof key.value === 'string')) {
+        const name = typeof key === 'string' ? key : (key.value as string);
+        if (object.kind === 'object') {
+          result = getProperty(object, name)?.value;
+          if (!result && object.openEnded) return asUnknown(object.openEnded, text, object.openEnded.reason);
+        }
+      } else if (key.kind === 'literal' && typeof key.value === 'number' && object.kind === 'array') {
+        result = object.items[key.value];
+        if (!result && object.openEnded) return asUnknown(object.openEnded, text, object.openEnded.reason);
+      }
+      return result ? { ...result, span, origins: mergeOrigins([object, result]) } : undefined;
+    };
+    const key: KnownValue | string | undefined =
+      node.kind === 'member' ? node.name : index && isKnown(index) ? index : undefined;
+    if (isKnown(base) && key !== undefined) {
+      return (
+        select(base, key) ??
+        make.unknown(text, `'${typeof key === 'string' ? key : renderAsString(key)}' does not exist in the value`, span)
+      );
+    }
+    if (base.kind === 'unknown' && base.reference) {
+      return make.unknown(text, base.reason, span, { origins: base.origins, reference: base.reference });
+    }
+    // An unknown index over known candidates (copyIndex() in a loop), or an unknown base with candidates.
+    const options = (value: Value | undefined): readonly Value[] | undefined =>
+      value === undefined ? [] : isKnown(value) ? [value] : value.candidates;
+    const bases = options(base);
+    const keys = node.kind === 'member' ? [node.name] : options(index);
+    if (bases?.length && keys?.length && bases.length * keys.length <= MAX_COMBINATIONS) {
+      const results: Value[] = [];
+      for (const b of bases)
+        for (const k of keys) {
+          if (!isKnown(b) || (typeof k !== 'string' && !isKnown(k))) continue;
+          const result = select(b, k as KnownValue | string);
+          if (result && isKnown(result)) results.push(result);
+        }
+      const unknownSide = (base.kind === 'unknown' ? base : index) as UnknownValue;
+      return make.unknown(text, unknownSide.reason, span, {
+        origins: unknownSide.origins,
+        candidates: results.length ? dedupe(results) : undefined,
+      });
+    }
+    const unknownSide = (base.kind === 'unknown' ? base : index) as UnknownValue;
+    return make.unknown(text, unknownSide.reason, span, { origins: unknownSide.origins });
+  }
+
+  private evaluateCall(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const text = this.text(node);
+    const name = node.name;
+    if (node.namespace) {
+      const what = this.scope.isUserFunction(node.namespace, name) ? 'the user-defined function' : 'the function';
+      return make.unknown(text, `${what} '${node.namespace}.${name}' is not evaluated by aisec`, span);
+    }
+    const lower = name.toLowerCase();
+    switch (lower) {
+      case 'true':
+        return make.literal(true, span);
+      case 'false':
+        return make.literal(false, span);
+      case 'null':
+        return make.literal(null, span);
+      case 'parameters':
+      case 'variables': {
+        const argument = node.args[0] ? this.evaluate(node.args[0]) : undefined;
+        if (argument?.kind !== 'literal' || typeof argument.value !== 'string') {
+          return make.unknown(text, `the ${lower.slice(0, -1)} name is not known`, span, {
+            origins: argument?.origins,
+          });
+        }
+        return lower === 'parameters'
+          ? this.scope.parameter(argument.value, span, text)
+          : this.scope.variable(argument.value, span, text);
+      }
+      case 'copyindex':
+        return this.copyIndex(node);
+      case 'if':
+        return this.evaluateIf(node);
+      case 'and':
+      case 'or':
+        return this.evaluateLogical(node, lower === 'or');
+      case 'coalesce':
+        return this.evaluateCoalesce(node);
+      case 'createobject':
+        return this.createObject(node);
+      case 'createarray':
+        return make.array(
+          node.args.map((arg) => this.evaluate(arg)),
+          span,
+        );
+      case 'union':
+        return this.evaluateUnion(node);
+      case 'tryget':
+        return this.evaluateTryGet(node);
+      case 'reference':
+        return this.referenceValue(node, [], node);
+    }
+    if (isListFunction(lower)) return this.referenceValue(node, [], node);
+    if (LAMBDA_FUNCTIONS.has(lower))
+      return make.unknown(text, `a lambda expression (${name}) is not evaluated by aisec`, span);
+    const args = node.args.map((arg) => this.evaluate(arg));
+    if (RESOURCE_ID_FUNCTIONS.has(lower)) return this.resourceIdReference(lower, args, node);
+    const deploymentTime = DEPLOYMENT_TIME_FUNCTIONS.get(lower);
+    if (deploymentTime) return make.unknown(text, `${deploymentTime}: ${text}`, span, { origins: mergeOrigins(args) });
+    const arithmetic = ARITHMETIC.get(lower);
+    if (arithmetic) return this.lift(args, node, (values) => arithmetic(values, span));
+    const builtin = BUILTIN_FUNCTIONS.get(lower);
+    if (builtin) return this.lift(args, node, (values) => builtin(values, span));
+    return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {
+      origins: mergeOrigins(args),
+    });
+  }
+
+  /** copyIndex(), copyIndex(offset), copyIndex('loop'), copyIndex('loop', offset). */
+  private copyIndex(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const args = node.args.map((arg) => this.evaluate(arg));
+    let loop = '';
+    let offset: Value | undefined;
+    if (args[0]?.kind === 'literal' && typeof args[0].value === 'string') {
+      loop = args[0].value.toLowerCase();
+      offset = args[1];
+    } else offset = args[0];
+    const index = this.locals.get(loop);
+    if (!index) {
+      return make.unknown(this.text(node), loop ? `index of copy loop '${loop}'` : 'a copy loop index', span);
+    }
+    if (!offset) return { ...index, span };
+    return this.lift([index, offset], node, ([a, b]) =>
+      a.kind === 'literal' && b.kind === 'literal' && typeof a.value === 'number' && typeof b.value === 'number'
+        ? make.literal(a.value + b.value, span)
+        : undefined,
+    );
+  }
+
+  private evaluateIf(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const text = this.text(node);
+    if (node.args.length !== 3) return make.unknown(text, 'if() takes three arguments', span);
+    const condition = this.evaluate(node.args[0]);
+    const pick = (value: boolean): Value => {
+      const branch = this.evaluate(node.args[value ? 1 : 2]);
+      return { ...branch, span, origins: mergeOrigins([branch, condition]) };
+    };
+    if (condition.kind === 'literal' && typeof condition.value === 'boolean') return pick(condition.value);
+    const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;
+    const possible = conditionCandidates?.length
+      ? [...new Set(conditionCandidates.map((c) => (c.kind === 'literal' ? c.value : undefined)))]
+      : [true, false];
+    const reason = condition.kind === 'unknown' ? condition.reason : 'depends on a condition that is not a boolean';
+    if (possible.length === 1 && typeof possible[0] === 'boolean') {
+      const branch = pick(possible[0]);
+      return isKnown(branch)
+        ? make.unknown(text, reason, span, { candidates: [branch], origins: condition.origins })
+        : branch;
+    }
+    const branches = [this.evaluate(node.args[1]), this.evaluate(node.args[2])];
+    const candidates = branches.flatMap((b) => (isKnown(b) ? [b] : (b.candidates ?? []).filter(isKnown)));
+    return make.unknown(text, reason, span, {
+      origins: condition.origins,
+      candidates: candidates.length ? dedupe(candidates) : undefined,
+    });
+  }
+
+  private evaluateLogical(node: Extract<ArmExpr, { kind: 'call' }>, decisive: boolean): Value {
+    const span = this.span(node);
+    const values: Value[] = [];
+    for (const arg of node.args) {
+      const value = this.evaluate(arg);
+      if (value.kind === 'literal' && value.value === decisive) return { ...value, span };
+      values.push(value);
+    }
+    if (values.length === 0) return make.unknown(this.text(node), 'and()/or() without arguments', span);
+    return this.lift(values, node, (known) =>
+      known.every((v) => v.kind === 'literal' && typeof v.value === 'boolean')
+        ? make.literal(
+            decisive
+              ? known.some((v) => (v as { value: boolean }).value)
+              : known.every((v) => (v as { value: boolean }).value),
+            span,
+          )
+        : undefined,
+    );
+  }
+
+  private evaluateCoalesce(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const candidates: Value[] = [];
+    let firstUnknown: UnknownValue | undefined;
+    const isNull = (v: Value) => v.kind === 'literal' && v.value === null;
+    for (const arg of node.args) {
+      const value = this.evaluate(arg);
+      if (isNull(value)) continue;
+      if (isKnown(value)) {
+        if (!firstUnknown) return { ...value, span };
+        candidates.push(value);
+        break;
+      }
+      firstUnknown ??= value;
+      candidates.push(...(value.candidates ?? []).filter((c) => isKnown(c) && !isNull(c)));
+    }
+    if (!firstUnknown) return make.literal(null, span);
+    return make.unknown(this.text(node), firstUnknown.reason, span, {
+      origins: firstUnknown.origins,
+      reference: firstUnknown.reference,
+      candidates: candidates.length ? dedupe(candidates) : undefined,
+    });
+  }
+
+  private createObject(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const properties: Property[] = [];
+    let openEnded: UnknownValue | undefined;
+    for (let i = 0; i + 1 < node.args.length; i += 2) {
+      const key = this.evaluate(node.args[i]);
+      const value = this.evaluate(node.args[i + 1]);
+      if (key.kind === 'literal' && typeof key.value === 'string') {
+        properties.push(make.property(key.value, key.span, value, { start: key.span.start, end: value.span.end }));
+      } else openEnded ??= asUnknown(key, this.text(node.args[i]), 'a property whose name is not known');
+    }
+    return make.object(properties, span, openEnded ? { openEnded } : undefined);
+  }
+
+  /** union(): known sides merge; an unknown side makes the result open-ended rather than unknown. */
+  private evaluateUnion(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const args = node.args.map((arg) => this.evaluate(arg));
+    const union = BUILTIN_FUNCTIONS.get('union')!;
+    if (args.every(isKnown)) return this.lift(args, node, (values) => union(values, span));
+    const known = args.filter(isKnown);
+    const unknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
+    if (known.length > 0 && known.every((a) => a.kind === 'object')) {
+      const merged = known.length > 1 ? union(known, span) : known[0];
+      if (merged?.kind === 'object')
+        return make.object(merged.properties, span, {
+          openEnded: asUnknown(unknown, this.text(node), unknown.reason),
+          origins: mergeOrigins(args),
+        });
+    }
+    if (known.length > 0 && known.every((a) => a.kind === 'array')) {
+      const merged = known.length > 1 ? union(known, span) : known[0];
+      if (merged?.kind === 'array')
+        return make.array(merged.items, span, {
+          openEnded: asUnknown(unknown, this.text(node), unknown.reason),
+          origins: mergeOrigins(args),
+        });
+    }
+    return this.lift(args, node, (values) => union(values, span));
+  }
+
+  /** tryGet(object, key, …): the property, or null when absent. */
+  private evaluateTryGet(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const args = node.args.map((arg) => this.evaluate(arg));
+    return this.lift(args, node, ([base, ...keys]) => {
+      let current: Value = base;
+      for (const key of keys) {
+        if (current.kind === 'literal' && current.value === null) return make.literal(null, span);
+        if (current.kind === 'unknown') return undefined;
+        if (key.kind !== 'literal') return undefined;
+        if (current.kind === 'object' && typeof key.value === 'string') {
+          const property = getProperty(current, key.value);
+          if (!property) return current.openEnded ? undefined : make.literal(null, span);
+          current = property.value;
+        } else if (current.kind === 'array' && typeof key.value === 'number') {
+          const item: Value | undefined = current.items[key.value];
+          if (!item) return current.openEnded ? undefined : make.literal(null, span);
+          current = item;
+        } else return make.literal(null, span);
+      }
+      return isKnown(current) ? { ...current, span } : undefined;
+    });
+  }
+
+  /**
+   * Applies `compute` to known arguments. With unknown arguments that each have a few known candidates, the
+   * result is unknown with the computed candidates.
+   */
+  private lift(args: readonly Value[], node: ArmExpr, compute: (values: KnownValue[]) => Value | undefined): Value {
+    const span = this.span(node);
+    const text = this.text(node);
+    const origins = mergeOrigins(args);
+    if (args.every(isKnown)) {
+      const result = compute(args as KnownValue[]);
+      if (result) return origins ? { ...result, span, origins } : { ...result, span };
+      return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
+    }
+    const firstUnknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
+    const choices: KnownValue[][] = [];
+    let combinations = 1;
+    for (const arg of args) {
+      const options: readonly Value[] = isKnown(arg) ? [arg] : (arg.candidates ?? []);
+      if (options.length === 0 || !options.every(isKnown)) {
+        combinations = Infinity;
+        break;
+      }
+      choices.push(options as KnownValue[]);
+      combinations *= options.length;
+    }
+    const base = { origins: firstUnknown.origins ?? origins, reference: firstUnknown.reference };
+    if (combinations > MAX_COMBINATIONS) return make.unknown(text, firstUnknown.reason, span, base);
+    const results: Value[] = [];
+    for (const combination of cartesian(choices)) {
+      const result = compute(combination);
+      if (!result) return make.unknown(text, firstUnknown.reason, span, base);
+      results.push(result);
+    }
+    return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: dedupe(results) });
+  }
+}
+
+type Arithmetic = (values: readonly KnownValue[], span: Span) => Value | undefined;
+
+function numbers(values: readonly KnownValue[]): [number, number] | undefined {
+  const [a, b] = values;
+  return a?.kind === 'literal' && b?.kind === 'literal' && typeof a.value === 'number' && typeof b.value === 'number'
+    ? [a.value, b.value]
+    : undefined;
+}
+
+function comparable(values: readonly KnownValue[]): [number, number] | [string, string] | undefined {
+  const pair = numbers(values);
+  if (pair) return pair;
+  const [a, b] = values;
+  return a?.kind === 'literal' && b?.kind === 'literal' && typeof a.value === 'string' && typeof b.value === 'string'
+    ? [a.value, b.value]
+    : undefined;
+}
+
+/** ARM's operator functions (what Bicep's `+`, `<`, … compile to). */
+const ARITHMETIC = new Map<string, Arithmetic>([
+  ['add', (v, span) => (numbers(v) ? make.literal(numbers(v)![0] + numbers(v)![1], span) : undefined)],
+  ['sub', (v, span) => (numbers(v) ? make.literal(numbers(v)![0] - numbers(v)![1], span) : undefined)],
+  ['mul', (v, span) => (numbers(v) ? make.literal(numbers(v)![0] * numbers(v)![1], span) : undefined)],
+  [
+    'div',
+    (v, span) =>
+      numbers(v) && numbers(v)![1] !== 0 ? make.literal(Math.trunc(numbers(v)![0] / numbers(v)![1]), span) : undefined,
+  ],
+  [
+    'mod',
+    (v, span) => (numbers(v) && numbers(v)![1] !== 0 ? make.literal(numbers(v)![0] % numbers(v)![1], span) : undefined),
+  ],
+  ['less', (v, span) => (comparable(v) ? make.literal(comparable(v)![0] < comparable(v)![1], span) : undefined)],
+  [
+    'lessorequals',
+    (v, span) => (comparable(v) ? make.literal(comparable(v)![0] <= comparable(v)![1], span) : undefined),
+  ],
+  ['greater', (v, span) => (comparable(v) ? make.literal(comparable(v)![0] > comparable(v)![1], span) : undefined)],
+  [
+    'greaterorequals',
+    (v, span) => (comparable(v) ? make.literal(comparable(v)![0] >= comparable(v)![1], span) : undefined),
+  ],
+  // ARM equals() is case-sensitive for strings, as Bicep's `==`.
+  ['equals', ([a, b], span) => (a && b ? make.literal(valuesEqual(a, b, false), span) : undefined)],
+]);
+
+/** A literal resource id (`/subscriptions/…/providers/Ns/type/name`) or relative id (`Ns/type/name`). */
+function parseResourceId(id: string, span: Span): Target | undefined {
+  const match =
+    /\/providers\/([^/]+(?:\/[^/]+)*)$/i.exec(id.trim()) ?? /^([a-z0-9]+\.[a-z0-9.]+(?:\/[^/]+)+)$/i.exec(id.trim());
+  if (!match) return undefined;
+  const segments = match[1].split('/');
+  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
+  const types = [segments[0]];
+  const names: string[] = [];
+  for (let i = 1; i < segments.length; i += 2) {
+    types.push(segments[i]);
+    names.push(segments[i + 1]);
+  }
+  return { type: [types[0] + '/' + types[1], ...types.slice(2)].join('/'), name: make.literal(names.join('/'), span) };
+}
+
+function describeTarget(target: Target): string {
+  if (target.key) return `resource '${target.key}'`;
+  if (target.type) {
+    const name = target.name?.kind === 'literal' ? ` '${String(target.name.value)}'` : '';
+    return `${target.type}${name}`;
+  }
+  return 'a resource';
+}
+
+export function asUnknown(value: Value, text: string, reason: string): UnknownValue {
+  return value.kind === 'unknown'
+    ? { ...value, text }
+    : make.unknown(text, reason, value.span, value.origins ? { origins: value.origins } : undefined);
+}
+
+export function mergeOrigins(values: readonly (Value | undefined)[]): Origin[] | undefined {
+  let result: Origin[] | undefined;
+  for (const value of values) {
+    for (const origin of value?.origins ?? []) {
+      result ??= [];
+      if (
+        !result.some(
+          (o) =>
+            o.uri === origin.uri &&
+            o.span.start === origin.span.start &&
+            o.span.end === origin.span.end &&
+            o.description === origin.description,
+        )
+      )
+        result.push(origin);
+    }
+  }
+  return result;
+}
+
+export function dedupe(values: readonly Value[]): Value[] {
+  const seen = new Set<string>();
+  const result: Value[] = [];
+  for (const value of values) {
+    const json = toJson(value);
+    const key = json === undefined ? undefined : JSON.stringify(json);
+    if (key !== undefined && seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    result.push(value);
+  }
+  return result;
+}
+
+function* cartesian(choices: readonly KnownValue[][]): Generator<KnownValue[]> {
+  if (choices.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = choices;
+  for (const value of first) for (const tail of cartesian(rest)) yield [value, ...tail];
+}

@@ -1,0 +1,231 @@
+// The ARM template expression language: `[concat(parameters('a'), '-x')]`, `[reference(x).properties.y]`,
+// `[variables('o')['key'][0]]`. A small tokenizer and recursive-descent parser; offsets are relative to
+// the decoded JSON string (the caller maps them to the document). Never throws: malformed input yields an
+// `error` node that the evaluator turns into an unknown value.
+//
+// Grammar (after the outer `[` … `]`):
+//   expression := primary accessor*
+//   primary    := call | string | number | '(' expression ')'
+//   call       := identifier ('.' identifier)? '(' (expression (',' expression)*)? ')'
+//   accessor   := '.' identifier | '[' expression ']'
+// `true`/`false`/`null` are functions in ARM (`true()`); bare words are accepted as the same.
+
+export type ArmExpr =
+  | { readonly kind: 'string'; readonly value: string; readonly start: number; readonly end: number }
+  | { readonly kind: 'number'; readonly value: number; readonly start: number; readonly end: number }
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      /** User-defined functions are called as `namespace.name(…)`. */
+      readonly namespace?: string;
+      readonly nameStart: number;
+      readonly args: readonly ArmExpr[];
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly kind: 'member';
+      readonly object: ArmExpr;
+      readonly name: string;
+      readonly start: number;
+      readonly end: number;
+    }
+  | {
+      readonly kind: 'index';
+      readonly object: ArmExpr;
+      readonly index: ArmExpr;
+      readonly start: number;
+      readonly end: number;
+    }
+  | { readonly kind: 'error'; readonly message: string; readonly start: number; readonly end: number };
+
+/** Expressions nested deeper than this (`not(not(…))` ten thousand times) are not parsed. */
+export const MAX_EXPRESSION_DEPTH = 128;
+
+/**
+ * Whether a JSON string is an ARM expression, and its body range: `[…]`, not `[[…` (an escaped literal
+ * bracket). Returns the offsets of the text between the brackets, or undefined for a literal string.
+ */
+export function expressionBody(text: string): { start: number; end: number } | undefined {
+  if (text.length < 2 || text[0] !== '[' || text[1] === '[') return undefined;
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (text[end - 1] !== ']') return undefined;
+  return { start: 1, end: end - 1 };
+}
+
+/** The literal value of a non-expression string: `[[x]` means the text `[x]`. */
+export function literalText(text: string): string {
+  return text.startsWith('[[') ? text.slice(1) : text;
+}
+
+type TokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'eof' | 'bad';
+
+interface Token {
+  readonly kind: TokenKind;
+  readonly text: string;
+  readonly value?: string | number;
+  readonly start: number;
+  readonly end: number;
+}
+
+function tokenize(source: string, from: number, to: number): Token[] {
+  const tokens: Token[] = [];
+  let i = from;
+  while (i < to) {
+    const c = source[i];
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (/[A-Za-z_$]/.test(c)) {
+      i++;
+      while (i < to && /[A-Za-z0-9_$]/.test(source[i])) i++;
+      tokens.push({ kind: 'identifier', text: source.slice(start, i), start, end: i });
+    } else if (c === "'") {
+      i++;
+      let value = '';
+      let closed = false;
+      while (i < to) {
+        if (source[i] === "'") {
+          if (source[i + 1] === "'" && i + 1 < to) {
+            value += "'";
+            i += 2;
+            continue;
+          }
+          i++;
+          closed = true;
+          break;
+        }
+        value += source[i++];
+      }
+      tokens.push(
+        closed
+          ? { kind: 'string', text: source.slice(start, i), value, start, end: i }
+          : { kind: 'bad', text: 'unterminated string', start, end: i },
+      );
+    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(source[i + 1] ?? ''))) {
+      i++;
+      while (i < to && /[0-9.]/.test(source[i])) i++;
+      const text = source.slice(start, i);
+      tokens.push({ kind: 'number', text, value: Number(text), start, end: i });
+    } else if ('().,[]'.includes(c)) {
+      i++;
+      tokens.push({ kind: 'punct', text: c, start, end: i });
+    } else {
+      i++;
+      tokens.push({ kind: 'bad', text: `unexpected character '${c}'`, start, end: i });
+    }
+  }
+  tokens.push({ kind: 'eof', text: '', start: to, end: to });
+  return tokens;
+}
+
+/** Parses the body of an expression string (the text between `[` and `]`). */
+export function parseExpression(source: string, from = 0, to = source.length): ArmExpr {
+  const tokens = tokenize(source, from, to);
+  let position = 0;
+  let depth = 0;
+  const peek = (offset = 0): Token => tokens[Math.min(position + offset, tokens.length - 1)];
+  const next = (): Token => tokens[Math.min(position++, tokens.length - 1)];
+  const isPunct = (token: Token, text: string) => token.kind === 'punct' && token.text === text;
+
+  class Failure {
+    constructor(
+      readonly message: string,
+      readonly at: number,
+    ) {}
+  }
+  const fail = (message: string, token: Token): never => {
+    throw new Failure(message, token.start);
+  };
+
+  function expression(): ArmExpr {
+    if (++depth > MAX_EXPRESSION_DEPTH) fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, peek());
+    try {
+      let node = primary();
+      for (;;) {
+        const token = peek();
+        if (isPunct(token, '.')) {
+          next();
+          const name = next();
+          if (name.kind !== 'identifier') fail('property name expected', name);
+          node = { kind: 'member', object: node, name: name.text, start: node.start, end: name.end };
+        } else if (isPunct(token, '[')) {
+          next();
+          const index = expression();
+          const close = next();
+          if (!isPunct(close, ']')) fail("']' expected", close);
+          node = { kind: 'index', object: node, index, start: node.start, end: close.end };
+        } else return node;
+      }
+    } finally {
+      depth--;
+    }
+  }
+
+  function primary(): ArmExpr {
+    const token = next();
+    switch (token.kind) {
+      case 'string':
+        return { kind: 'string', value: token.value as string, start: token.start, end: token.end };
+      case 'number':
+        if (Number.isNaN(token.value)) fail(`invalid number '${token.text}'`, token);
+        return { kind: 'number', value: token.value as number, start: token.start, end: token.end };
+      case 'identifier': {
+        let name = token.text;
+        let namespace: string | undefined;
+        let nameStart = token.start;
+        if (isPunct(peek(), '.') && peek(1).kind === 'identifier' && isPunct(peek(2), '(')) {
+          next();
+          const member = next();
+          namespace = name;
+          name = member.text;
+          nameStart = member.start;
+        }
+        if (!isPunct(peek(), '(')) {
+          // `true`, `false`, `null` written without parentheses.
+          if (/^(true|false|null)$/i.test(name) && !namespace)
+            return { kind: 'call', name, nameStart, args: [], start: token.start, end: token.end };
+          fail(`'(' expected after '${name}'`, peek());
+        }
+        next();
+        const args: ArmExpr[] = [];
+        if (!isPunct(peek(), ')')) {
+          for (;;) {
+            args.push(expression());
+            const separator = next();
+            if (isPunct(separator, ')')) break;
+            if (!isPunct(separator, ',')) fail("',' or ')' expected", separator);
+          }
+        } else next();
+        const end = tokens[position - 1].end;
+        return { kind: 'call', name, namespace, nameStart, args, start: token.start, end };
+      }
+      case 'punct':
+        if (token.text === '(') {
+          const inner = expression();
+          const close = next();
+          if (!isPunct(close, ')')) fail("')' expected", close);
+          return { ...inner, start: token.start, end: close.end };
+        }
+        return fail(`unexpected '${token.text}'`, token);
+      case 'bad':
+        return fail(token.text, token);
+      default:
+        return fail('expression expected', token);
+    }
+  }
+
+  try {
+    const result = expression();
+    const rest = peek();
+    if (rest.kind !== 'eof') fail(`unexpected '${rest.text}' after the expression`, rest);
+    return result;
+  } catch (error) {
+    if (error instanceof Failure) return { kind: 'error', message: error.message, start: from, end: to };
+    // RangeError from an unforeseen recursion path: still never throw out of the parser.
+    return { kind: 'error', message: 'the expression could not be parsed', start: from, end: to };
+  }
+}

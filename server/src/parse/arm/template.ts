@@ -1,0 +1,419 @@
+// From the JSON of a deployment template to resources of the shared model: the `resources` array (or the
+// languageVersion 2.0 symbolic-name object), nested child resources, `existing`, `condition`, `copy`,
+// extension resources (`scope`, and the `<type>/providers/<extension>` form), and nested deployments
+// (`Microsoft.Resources/deployments` with an inline template, evaluated in the inner or outer scope).
+// Also the template's outputs and parameters, and links for `templateLink.relativePath` deployments.
+import type { Node } from 'jsonc-parser';
+import type { TemplateOutput, TemplateParameter } from '../../model/document';
+import type { ParameterSupplier, TemplateLink } from '../../model/frontend';
+import { Resource } from '../../model/resource';
+import type { Span } from '../../model/span';
+import { make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
+import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
+import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
+
+/** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
+export interface ArmResourceSyntax {
+  readonly kind: 'arm';
+  /** The document's root node (the top-level template object). */
+  readonly root: Node;
+  /** The resource's own object node. */
+  readonly node: Node;
+  /** The template object that declares the resource: the root, or a nested deployment's `properties.template`. */
+  readonly template: Node;
+  /** For a resource nested in another's `resources` array: the parent's object node. */
+  readonly parentNode?: Node;
+  /** languageVersion 2.0: the symbolic name (the property name in `resources`). */
+  readonly symbolicName?: string;
+  /** Whose parameters and variables the resource's expressions see: `template`'s own ('inner') or an enclosing one. */
+  readonly scopeTemplate: Node;
+}
+
+/** Nested deployments inside nested deployments beyond this depth are not expanded. */
+const MAX_DEPLOYMENT_DEPTH = 16;
+/** Candidate copy indexes offered for `copyIndex()` when the count is known and small. */
+const MAX_INDEX_CANDIDATES = 32;
+
+/** Resource properties that are ARM instructions, not part of the deployed resource's body. */
+const STRUCTURAL = new Set([
+  'type',
+  'apiversion',
+  'condition',
+  'copy',
+  'dependson',
+  'resources',
+  'existing',
+  'comments',
+]);
+
+const DEPLOYMENTS_TYPE = 'microsoft.resources/deployments';
+
+/** Namespaces of extension types written without one (`Microsoft.Storage/storageAccounts/providers/roleAssignments`). */
+const EXTENSION_NAMESPACES: Readonly<Record<string, string>> = {
+  roleassignments: 'Microsoft.Authorization',
+  locks: 'Microsoft.Authorization',
+  policyassignments: 'Microsoft.Authorization',
+  diagnosticsettings: 'Microsoft.Insights',
+};
+
+interface Frame {
+  readonly scope: ArmScope;
+  readonly template: Node;
+  readonly keyPrefix: string;
+  readonly condition?: Value;
+  readonly inLoop: boolean;
+  readonly locals: Locals;
+  readonly depth: number;
+}
+
+interface ParentInfo {
+  readonly key: string;
+  readonly type: string;
+  readonly name: Value;
+  readonly nameText: string;
+  readonly apiVersion?: string;
+  readonly node: Node;
+  readonly condition?: Value;
+  readonly inLoop: boolean;
+  readonly locals: Locals;
+}
+
+export class TemplateWalker {
+  readonly resources: Resource[] = [];
+  readonly links: TemplateLink[] = [];
+  private readonly keys = new Set<string>();
+
+  constructor(
+    private readonly document: DocumentContext,
+    private readonly root: Node,
+  ) {}
+
+  walk(scope: ArmScope): void {
+    this.walkTemplate({ scope, template: this.root, keyPrefix: '', inLoop: false, locals: NO_LOCALS, depth: 0 });
+  }
+
+  private walkTemplate(frame: Frame): void {
+    const resources = child(frame.template, 'resources');
+    if (resources?.type === 'array') {
+      for (const node of resources.children ?? []) this.resource(frame, node, undefined, undefined);
+    } else if (resources?.type === 'object') {
+      for (const [name, , node] of entries(resources)) if (node) this.resource(frame, node, name, undefined);
+    }
+  }
+
+  private resource(frame: Frame, node: Node, symbolicName: string | undefined, parent: ParentInfo | undefined): void {
+    if (node.type !== 'object') return;
+    const { scope } = frame;
+    const typeNode = child(node, 'type');
+    const writtenType = stringOf(typeNode);
+    if (!writtenType) return;
+
+    // Loop and condition first: the name and body may use copyIndex().
+    const baseLocals = parent?.locals ?? frame.locals;
+    const copyNode = child(node, 'copy');
+    const locals = copyNode?.type === 'object' ? this.loopLocals(scope, copyNode, baseLocals) : baseLocals;
+    const inLoop = copyNode?.type === 'object' || (parent?.inLoop ?? frame.inLoop);
+    const conditionNode = child(node, 'condition');
+    const ownCondition = conditionNode ? scope.evaluateNode(conditionNode, locals) : undefined;
+    const condition = combineConditions(combineConditions(frame.condition, parent?.condition), ownCondition);
+
+    const nameNode = child(node, 'name');
+    let name: Value = nameNode
+      ? scope.evaluateNode(nameNode, locals)
+      : make.unknown('', 'the resource has no name', spanOfNode(node));
+    let nameText = stringOf(nameNode) ?? '';
+    let type = writtenType;
+    if (parent && !isFullyQualifiedType(writtenType)) {
+      type = `${parent.type}/${writtenType}`;
+      name = joinNames([parent.name, name], nameNode ? spanOfNode(nameNode) : spanOfNode(node));
+      nameText = `${parent.nameText}/${nameText}`;
+    }
+    const apiVersionNode = child(node, 'apiVersion');
+    let apiVersion = stringOf(apiVersionNode) ?? parent?.apiVersion;
+    if (apiVersion?.startsWith('[')) {
+      const evaluated = scope.evaluateNode(apiVersionNode!, locals);
+      apiVersion = evaluated.kind === 'literal' && typeof evaluated.value === 'string' ? evaluated.value : undefined;
+    }
+
+    const key = this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
+    let body = scope.evaluateObject(node, locals, STRUCTURAL);
+    let resourceScope = body.properties.find((p) => p.name.toLowerCase() === 'scope')?.value;
+    const extension = extensionForm(type, name);
+    if (extension) {
+      type = extension.type;
+      name = extension.name;
+      resourceScope ??= extension.scope;
+    }
+    if (name !== body.properties.find((p) => p.name.toLowerCase() === 'name')?.value) body = withName(body, name);
+
+    const existingNode = child(node, 'existing');
+    const parentKey = parent?.key ?? this.symbolicParent(frame, symbolicName);
+    const syntax: ArmResourceSyntax = {
+      kind: 'arm',
+      root: this.root,
+      node,
+      template: frame.template,
+      parentNode: parent?.node,
+      symbolicName,
+      scopeTemplate: scope.template,
+    };
+    const headerProperty = propertyNode(node, 'type');
+    this.resources.push(
+      new Resource({
+        key,
+        type,
+        apiVersion,
+        uri: this.document.uri,
+        language: 'arm',
+        span: spanOfNode(node),
+        headerSpan: headerProperty ? spanOfNode(headerProperty) : { start: node.offset, end: node.offset + 1 },
+        body,
+        existing: existingNode?.type === 'boolean' && existingNode.value === true ? true : undefined,
+        parentKey,
+        scope: resourceScope,
+        condition,
+        inLoop: inLoop || undefined,
+        syntax,
+      }),
+    );
+
+    const info: ParentInfo = { key, type, name, nameText, apiVersion, node, condition, inLoop, locals };
+    const children = child(node, 'resources');
+    if (children?.type === 'array') {
+      for (const item of children.children ?? []) this.resource(frame, item, undefined, info);
+    }
+    if (type.toLowerCase() === DEPLOYMENTS_TYPE) this.deployment(frame, node, info);
+  }
+
+  /** A nested deployment: its inline template's resources, or a link to a local linked template. */
+  private deployment(frame: Frame, node: Node, deployment: ParentInfo): void {
+    const properties = child(node, 'properties');
+    const template = child(properties, 'template');
+    const evaluationScope = stringOf(child(child(properties, 'expressionEvaluationOptions'), 'scope'));
+    const inner = evaluationScope?.toLowerCase() === 'inner';
+    const label = stringOf(child(node, 'name')) ?? deployment.key;
+    const supplier = (): ParameterSupplier => ({
+      uri: this.document.uri,
+      description: `deployment '${label.startsWith('[') ? deployment.key : label}'`,
+      values: this.suppliedValues(frame.scope, child(properties, 'parameters'), deployment.locals),
+    });
+    if (template?.type === 'object') {
+      if (frame.depth >= MAX_DEPLOYMENT_DEPTH) return;
+      const keyPrefix = `${deployment.key} > `;
+      const scope = inner ? new ArmScope(this.document, template, [supplier()], keyPrefix) : frame.scope;
+      this.walkTemplate({
+        scope,
+        template,
+        keyPrefix,
+        condition: deployment.condition,
+        inLoop: deployment.inLoop,
+        locals: inner ? NO_LOCALS : deployment.locals,
+        depth: frame.depth + 1,
+      });
+      return;
+    }
+    const relativePath = stringOf(child(child(properties, 'templateLink'), 'relativePath'));
+    if (relativePath && !relativePath.startsWith('[')) {
+      try {
+        this.links.push({ templateUri: new URL(relativePath, this.document.uri).href, supplier: supplier() });
+      } catch {
+        // Not a resolvable path: nothing is linked.
+      }
+    }
+  }
+
+  /** `properties.parameters` of a deployment: `{ name: { value } }`, Key Vault references unknown. */
+  private suppliedValues(scope: ArmScope, parameters: Node | undefined, locals: Locals): Map<string, Value> {
+    const values = new Map<string, Value>();
+    for (const [name, , entry] of entries(parameters)) {
+      if (!entry) continue;
+      const value = child(entry, 'value');
+      if (value) values.set(name.toLowerCase(), scope.evaluateNode(value, locals));
+      else if (child(entry, 'reference')) values.set(name.toLowerCase(), keyVaultReference(entry, this.document.text));
+    }
+    return values;
+  }
+
+  /** copyIndex() of a resource loop: unknown, with the indexes as candidates when the count is small. */
+  private loopLocals(scope: ArmScope, copyNode: Node, locals: Locals): Locals {
+    const copyName = stringOf(child(copyNode, 'name')) ?? '';
+    const countNode = child(copyNode, 'count');
+    const count = countNode ? scope.evaluateNode(countNode, locals) : undefined;
+    const span = spanOfNode(copyNode);
+    const candidates =
+      count?.kind === 'literal' &&
+      typeof count.value === 'number' &&
+      count.value >= 0 &&
+      count.value <= Math.min(MAX_INDEX_CANDIDATES, MAX_COPY_ITEMS)
+        ? Array.from({ length: count.value }, (_, i) => make.literal(i, span))
+        : undefined;
+    const index = make.unknown('copyIndex()', `one instance of copy loop '${copyName}'`, span, {
+      candidates,
+      origins: count?.origins,
+    });
+    const scoped = new Map(locals);
+    scoped.set('', index);
+    if (copyName) scoped.set(copyName.toLowerCase(), index);
+    return scoped;
+  }
+
+  /** languageVersion 2.0 names nested children `parent::child`. */
+  private symbolicParent(frame: Frame, symbolicName: string | undefined): string | undefined {
+    if (!symbolicName) return undefined;
+    const at = symbolicName.lastIndexOf('::');
+    if (at <= 0) return undefined;
+    const parentName = symbolicName.slice(0, at);
+    return frame.scope.symbols.has(parentName.toLowerCase()) ? frame.keyPrefix + parentName : undefined;
+  }
+
+  private uniqueKey(key: string): string {
+    let unique = key;
+    for (let n = 2; this.keys.has(unique); n++) unique = `${key}#${n}`;
+    this.keys.add(unique);
+    return unique;
+  }
+}
+
+/** `Microsoft.Storage/storageAccounts/blobServices` (a namespace) rather than `blobServices` (relative). */
+function isFullyQualifiedType(type: string): boolean {
+  return /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/./.test(type);
+}
+
+/** `parent/child` names: known when every part is. */
+function joinNames(parts: readonly Value[], span: Span): Value {
+  const unknown = parts.find((p): p is UnknownValue => p.kind === 'unknown');
+  if (!unknown) return make.literal(parts.map((p) => (p.kind === 'literal' ? String(p.value) : '')).join('/'), span);
+  return make.unknown(
+    parts.map((p) => (p.kind === 'unknown' ? p.text : String((p as { value?: unknown }).value))).join('/'),
+    unknown.reason,
+    span,
+    {
+      origins: unknown.origins,
+    },
+  );
+}
+
+/**
+ * The older way to declare an extension resource: type `Microsoft.KeyVault/vaults/providers/diagnosticSettings`
+ * (or `…/providers/Microsoft.Insights/diagnosticSettings`), name `vault/Microsoft.Insights/setting`. The
+ * resource is then a `Microsoft.Insights/diagnosticSettings` named `setting`, scoped to the vault.
+ */
+function extensionForm(type: string, name: Value): { type: string; name: Value; scope: Value } | undefined {
+  const at = type.toLowerCase().indexOf('/providers/');
+  if (at < 0) return undefined;
+  const targetType = type.slice(0, at);
+  const rest = type.slice(at + '/providers/'.length).split('/');
+  const targetNameCount = targetType.split('/').length - 1;
+  let namespace = rest[0].includes('.') ? rest[0] : undefined;
+  const extensionTypeRest = namespace ? rest.slice(1) : rest;
+  if (name.kind === 'literal' && typeof name.value === 'string') {
+    const segments = name.value.split('/');
+    const targetName = segments.slice(0, targetNameCount).join('/');
+    let remaining = segments.slice(targetNameCount);
+    if (remaining.length > 1 && remaining[0].includes('.')) {
+      namespace ??= remaining[0];
+      remaining = remaining.slice(1);
+    }
+    namespace ??= EXTENSION_NAMESPACES[extensionTypeRest[0]?.toLowerCase() ?? ''] ?? 'Microsoft.Unknown';
+    const scope = make.unknown(name.value, `the id of ${targetType} '${targetName}'`, name.span, {
+      reference: { type: targetType, name: make.literal(targetName, name.span), attribute: 'id' },
+      origins: name.origins,
+    });
+    return {
+      type: [namespace, ...extensionTypeRest].join('/'),
+      name: make.literal(remaining.join('/'), name.span, name.origins),
+      scope,
+    };
+  }
+  namespace ??= EXTENSION_NAMESPACES[extensionTypeRest[0]?.toLowerCase() ?? ''] ?? 'Microsoft.Unknown';
+  const reason = name.kind === 'unknown' ? name.reason : 'the name is not a string';
+  const scope = make.unknown(
+    name.kind === 'unknown' ? name.text : '',
+    `the target of the extension resource: ${reason}`,
+    name.span,
+    {
+      reference: {
+        type: targetType,
+        name: make.unknown(name.kind === 'unknown' ? name.text : '', reason, name.span),
+        attribute: 'id',
+      },
+    },
+  );
+  return { type: [namespace, ...extensionTypeRest].join('/'), name, scope };
+}
+
+function withName(body: ObjectValue, name: Value): ObjectValue {
+  const properties: Property[] = body.properties.map((p) =>
+    p.name.toLowerCase() === 'name' ? { ...p, value: { ...name, span: p.value.span } } : p,
+  );
+  return { ...body, properties };
+}
+
+function combineConditions(outer: Value | undefined, inner: Value | undefined): Value | undefined {
+  if (!outer) return inner;
+  if (!inner) return outer;
+  if (outer.kind === 'literal' && outer.value === true) return inner;
+  if (inner.kind === 'literal' && inner.value === true) return outer;
+  if ((outer.kind === 'literal' && outer.value === false) || (inner.kind === 'literal' && inner.value === false))
+    return make.literal(false, inner.span);
+  const reason = [outer, inner]
+    .map((c) => (c.kind === 'unknown' ? c.reason : ''))
+    .filter(Boolean)
+    .join('; ');
+  const text = (v: Value) => (v.kind === 'unknown' ? v.text : JSON.stringify(v.kind === 'literal' ? v.value : '…'));
+  return make.unknown(`${text(outer)} && ${text(inner)}`, reason || 'depends on two conditions', inner.span);
+}
+
+/** `{ "reference": { "keyVault": { "id": … }, "secretName": "x" } }`: a secret read at deployment time. */
+export function keyVaultReference(entry: Node, text: string): Value {
+  const reference = child(entry, 'reference')!;
+  const secretName = stringOf(child(reference, 'secretName'));
+  const span = spanOfNode(reference);
+  return make.unknown(
+    text.slice(span.start, span.end),
+    `a Key Vault secret${secretName ? ` ('${secretName}')` : ''}, read at deployment time`,
+    span,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs and parameters of a template
+
+export function templateParameters(scope: ArmScope): TemplateParameter[] {
+  const result: TemplateParameter[] = [];
+  for (const [name, key, node] of entries(child(scope.template, 'parameters'))) {
+    const type = stringOf(child(node, 'type'))?.toLowerCase();
+    const declaration = scope.parameterDeclaration(name);
+    const defaultValue = declaration && declaration !== 'missing' ? declaration.defaultValue : undefined;
+    result.push({
+      name,
+      nameSpan: spanOfNode(key),
+      span: spanOfNode(key.parent!),
+      type,
+      secure: type === 'securestring' || type === 'secureobject',
+      defaultValue: defaultValue && child(node, 'defaultValue') ? defaultValue : undefined,
+    });
+  }
+  return result;
+}
+
+export function templateOutputs(scope: ArmScope): TemplateOutput[] {
+  const result: TemplateOutput[] = [];
+  for (const [name, key, node] of entries(child(scope.template, 'outputs'))) {
+    const type = stringOf(child(node, 'type'))?.toLowerCase();
+    const copy = child(node, 'copy');
+    const valueNode = child(node, 'value');
+    let value: Value;
+    if (copy?.type === 'object') value = scope.evaluateCopy(copy, name, NO_LOCALS, 'input');
+    else if (valueNode) value = scope.evaluateNode(valueNode);
+    else value = make.unknown('', `output '${name}' has no value`, spanOfNode(key.parent!));
+    result.push({
+      name,
+      nameSpan: spanOfNode(key),
+      span: spanOfNode(key.parent!),
+      value,
+      secure: type === 'securestring' || type === 'secureobject',
+    });
+  }
+  return result;
+}
