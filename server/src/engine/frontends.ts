@@ -13,20 +13,28 @@ export interface FrontEnds {
   readonly terraform?: AnalyzeDirectory;
 }
 
-/** `require` that returns undefined only when the module itself is missing (not when it fails to load). */
-function optional(load: () => unknown, name: string): Record<string, unknown> | undefined {
-  try {
-    return load() as Record<string, unknown>;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException;
-    if (e.code === 'MODULE_NOT_FOUND' && e.message.includes(name)) return undefined;
-    throw error;
-  }
+/** After a failed `require`: undefined when the module itself is missing, else the error goes on. */
+function missingModule(error: unknown, name: string): undefined {
+  const e = error as NodeJS.ErrnoException;
+  if (e.code === 'MODULE_NOT_FOUND' && e.message.includes(name)) return undefined;
+  throw error;
 }
 
+// `require` directly inside `try`, so that esbuild bundles the module when it exists and leaves a warning
+// (not an error) while it does not.
 /* eslint-disable @typescript-eslint/no-require-imports */
-const arm = optional(() => require('../parse/arm'), 'parse/arm');
-const terraform = optional(() => require('../parse/terraform'), 'parse/terraform');
+let arm: Record<string, unknown> | undefined;
+try {
+  arm = require('../parse/arm');
+} catch (error) {
+  arm = missingModule(error, 'parse/arm');
+}
+let terraform: Record<string, unknown> | undefined;
+try {
+  terraform = require('../parse/terraform');
+} catch (error) {
+  terraform = missingModule(error, 'parse/terraform');
+}
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 let terraformReady: Promise<void> | undefined;
