@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
 import { LineIndex, type ParsedDocument, type Span } from '../model';
+
 import { docsHref } from './docs';
 
 /** What a diagnostic carries for code actions: enough to match it against a fresh finding. */
@@ -41,11 +42,16 @@ const levelSeverity = {
 } as const;
 
 /**
- * Rule ids the engine uses for problems with suppression comments themselves (an unused one is a hint,
- * faded as unnecessary; an expired one is a real warning).
+ * Engine diagnostics meant as editor hints (an unused suppression comment: shown faded as unnecessary). An
+ * expired suppression, by contrast, is a real warning and keeps its level.
  */
 export function isUnusedSuppression(finding: Finding): boolean {
-  return /^AIS-SUPPRESSION-UNUSED$/i.test(finding.ruleId);
+  return finding.hint === true || finding.ruleId === 'aisec/unused-suppression';
+}
+
+/** Rules have docs pages; the engine's own `aisec/…` diagnostics do not. */
+export function hasDocs(ruleId: string): boolean {
+  return /^AIS-[A-Z0-9-]+$/i.test(ruleId);
 }
 
 export function displayMessage(finding: Finding): string {
@@ -67,7 +73,7 @@ export function toDiagnostic(finding: Finding, linesOf: LinesOf, docsBaseUrl?: s
     code: finding.ruleId,
     message: displayMessage(finding),
   };
-  const href = docsHref(finding.ruleId, docsBaseUrl);
+  const href = hasDocs(finding.ruleId) ? docsHref(finding.ruleId, docsBaseUrl) : undefined;
   if (href) diagnostic.codeDescription = { href };
   if (unused) diagnostic.tags = [DiagnosticTag.Unnecessary];
   const related: DiagnosticRelatedInformation[] = [];
@@ -89,21 +95,6 @@ export function toDiagnostic(finding: Finding, linesOf: LinesOf, docsBaseUrl?: s
   };
   diagnostic.data = data;
   return diagnostic;
-}
-
-/** The diagnostic of a file the engine could not analyse (skipped or broken beyond aisec's needs). */
-export function analysisProblemDiagnostic(document: ParsedDocument): Diagnostic | undefined {
-  if (document.skipped) {
-    // Non-ARM JSON is the normal case for package.json & co.: say nothing about it.
-    if (/not an ARM|not a deployment|no \$schema/i.test(document.skipped)) return undefined;
-    return {
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: DiagnosticSeverity.Information,
-      source: 'aisec',
-      message: `aisec could not analyse this file: ${document.skipped}`,
-    };
-  }
-  return undefined;
 }
 
 /** Two findings are the same problem when rule, resource, property and span agree. */

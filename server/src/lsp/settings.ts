@@ -57,7 +57,7 @@ export class SettingsStore {
     this.cache.clear();
     if (!isObject(options)) return false;
     const init = options as Partial<AisecInitializationOptions>;
-    const settings = isObject(init.settings) ? init.settings : {};
+    const settings: Partial<AisecInitializationOptions['settings']> = isObject(init.settings) ? init.settings : {};
     this.pushed = {
       trusted: typeof init.trusted === 'boolean' ? init.trusted : this.pushed.trusted,
       settings: {
@@ -112,7 +112,8 @@ export class SettingsStore {
       : [];
     const debounce = section?.debounceMs;
     return {
-      enable: typeof section?.enable === 'boolean' ? section.enable : (pushed.enable ?? defaultEffectiveSettings.enable),
+      enable:
+        typeof section?.enable === 'boolean' ? section.enable : (pushed.enable ?? defaultEffectiveSettings.enable),
       scanScope: scope ?? pushed.scanScope ?? defaultEffectiveSettings.scanScope,
       exclude: [...this.pushed.filesExclude, ...extraExclude],
       unknownValues:

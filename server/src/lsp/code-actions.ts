@@ -1,0 +1,181 @@
+// textDocument/codeAction. Stateless, as in Ruff's server: the findings are recomputed for the document's
+// current text when the request comes in and matched to the diagnostics in the request by rule, resource,
+// property and range; nothing is remembered between publishing a diagnostic and acting on it.
+// Per finding: each fix as a quickfix (the safe one preferred, unsafe ones titled "(unsafe)"), "Suppress <ID>
+// on this line", "Show documentation for <ID>"; per file: "Fix all aisec issues in this file".
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+} from 'vscode-languageserver';
+import type { Finding } from '../engine/finding';
+import type { ParsedDocument } from '../model';
+import { fixAllEdit } from './fix-all';
+import { FixAllCodeActionKind, ShowDocumentationCommand } from './protocol';
+import { hasDocs, isDiagnosticData, sameFinding, toDiagnostic, toRange } from './diagnostics';
+import type { LintSession } from './session';
+import { toWorkspaceEdit, type EditFunctions } from './text-edits';
+
+export interface CodeActionDeps {
+  readonly session: LintSession;
+  /** Current findings of the document (recomputed when its text changed since the last check). */
+  findings(uri: string): readonly Finding[];
+  readonly edits: EditFunctions;
+  versionOf(uri: string): number | undefined;
+  readonly supportsDocumentChanges: boolean;
+  readonly docsBaseUrl?: string;
+  error(message: string, error: unknown): void;
+}
+
+/** LSP kind filters are hierarchical: 'source' admits 'source.fixAll.aisec'. */
+export function kindRequested(only: readonly string[] | undefined, kind: string): boolean {
+  return !only || only.some((filter) => kind === filter || kind.startsWith(`${filter}.`));
+}
+
+export function codeActions(params: CodeActionParams, deps: CodeActionDeps): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const document = deps.session.document(uri);
+  if (!document) return [];
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const findings = deps.findings(uri).filter((f) => !f.suppression && f.uri === uri);
+
+  if (kindRequested(only, CodeActionKind.QuickFix)) {
+    const seen = new Set<string>();
+    for (const { finding, diagnostic } of relevant(findings, params, document, deps)) {
+      // Two findings of one rule on one line share their suppression and docs actions: offer each once.
+      for (const action of findingActions(finding, diagnostic, document, deps)) {
+        const key = `${action.title}\u0000${JSON.stringify(action.edit ?? action.command)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        actions.push(action);
+      }
+    }
+  }
+  // Fix-all is a source action: offered when asked for (fix on save, "Source Action…") and in the lightbulb
+  // when the file has a safe fix.
+  if (
+    kindRequested(only, FixAllCodeActionKind) &&
+    (only !== undefined || findings.some((f) => f.kind === 'fail' && f.fixes.some((x) => x.applicability === 'safe')))
+  ) {
+    const edit = fixAllEdit(deps.session, uri, deps.edits, deps.error);
+    if (edit) {
+      const workspaceEdit = toWorkspaceEdit(
+        new Map([[uri, [edit]]]),
+        (u) => (u === uri ? document.lines : undefined),
+        deps.versionOf,
+        deps.supportsDocumentChanges,
+      );
+      if (workspaceEdit) {
+        actions.push({ title: 'Fix all aisec issues in this file', kind: FixAllCodeActionKind, edit: workspaceEdit });
+      }
+    }
+  }
+  return actions;
+}
+
+/** Findings named by the request's diagnostics, or else under the requested range. */
+function relevant(
+  findings: readonly Finding[],
+  params: CodeActionParams,
+  document: ParsedDocument,
+  deps: CodeActionDeps,
+): { finding: Finding; diagnostic: Diagnostic }[] {
+  const result: { finding: Finding; diagnostic: Diagnostic }[] = [];
+  const taken = new Set<Finding>();
+  for (const diagnostic of params.context.diagnostics) {
+    if (diagnostic.source !== 'aisec' || !isDiagnosticData(diagnostic.data)) continue;
+    const data = diagnostic.data;
+    const finding = findings.find((f) => !taken.has(f) && sameFinding(data, diagnostic.range, f, document.lines));
+    if (finding) {
+      taken.add(finding);
+      result.push({ finding, diagnostic });
+    }
+  }
+  // Clients that send no diagnostics (or other ones): everything the range touches.
+  for (const finding of findings) {
+    if (taken.has(finding) || !overlaps(toRange(document.lines, finding.span), params.range)) continue;
+    const diagnostic = toDiagnostic(
+      finding,
+      (u) => (u === document.uri ? document.lines : undefined),
+      deps.docsBaseUrl,
+    );
+    if (!diagnostic) continue;
+    taken.add(finding);
+    result.push({ finding, diagnostic });
+  }
+  return result;
+}
+
+function findingActions(
+  finding: Finding,
+  diagnostic: Diagnostic,
+  document: ParsedDocument,
+  deps: CodeActionDeps,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const linesOf = (uri: string) => deps.session.document(uri)?.lines;
+  for (const fix of finding.fixes) {
+    let realized;
+    try {
+      realized = deps.edits.realizeFix(fix, (u) => deps.session.document(u));
+    } catch (error) {
+      deps.error(`fix '${fix.title}' of ${finding.ruleId}`, error);
+      continue;
+    }
+    // The edit module may refuse (a value it cannot express exactly): then there is no action, never a wrong one.
+    const edit = realized && toWorkspaceEdit(realized.edits, linesOf, deps.versionOf, deps.supportsDocumentChanges);
+    if (!realized || !edit) continue;
+    const safe = fix.applicability === 'safe';
+    actions.push({
+      title: safe ? realized.title : `${realized.title} (unsafe)`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      isPreferred: safe && finding.kind === 'fail',
+      edit,
+    });
+  }
+  // Engine diagnostics (`aisec/…`: unused or expired suppressions, internal errors) are not rules: they can be
+  // neither suppressed nor looked up.
+  if (!hasDocs(finding.ruleId)) return actions;
+  {
+    try {
+      const suppression = deps.edits.suppressionEdit(document, finding);
+      const edit = toWorkspaceEdit(
+        new Map([[document.uri, [suppression]]]),
+        linesOf,
+        deps.versionOf,
+        deps.supportsDocumentChanges,
+      );
+      if (edit) {
+        actions.push({
+          title: `Suppress ${finding.ruleId} on this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit,
+        });
+      }
+    } catch (error) {
+      deps.error(`suppression comment for ${finding.ruleId}`, error);
+    }
+  }
+  actions.push({
+    title: `Show documentation for ${finding.ruleId}`,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    command: {
+      title: `Show documentation for ${finding.ruleId}`,
+      command: ShowDocumentationCommand,
+      arguments: [finding.ruleId],
+    },
+  });
+  return actions;
+}
+
+function overlaps(a: Range, b: Range): boolean {
+  const before = (x: Range['start'], y: Range['start']) =>
+    x.line < y.line || (x.line === y.line && x.character < y.character);
+  return !before(a.end, b.start) && !before(b.end, a.start);
+}

@@ -1,0 +1,73 @@
+// What the editor shows for one checked file: its unsuppressed findings as diagnostics (review findings hidden
+// when `aisec.unknownValues` is 'off' and no `.aisec.json` decides), findings the engine attributes to another
+// file (an invalid `.aisec.json`) at the top of this one, and one Information diagnostic when the file could not
+// be analysed at all. Syntax errors are left to the official Bicep / Terraform / JSON extensions.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { Finding } from '../engine/finding';
+import type { ParsedDocument } from '../model';
+import { displayMessage, toDiagnostic } from './diagnostics';
+import type { EffectiveSettings } from './settings';
+
+export interface PublishContext {
+  readonly document: ParsedDocument | undefined;
+  /** Lines of any document of the session (related information may point elsewhere). */
+  linesOf(uri: string): ParsedDocument['lines'] | undefined;
+  readonly settings: EffectiveSettings;
+  /** True when a `.aisec.json` applies to the file (its `unknownValues` then wins over the setting). */
+  readonly hasConfigFile: boolean;
+  /** The editor's text when the file is open (a skipped document keeps none). */
+  readonly openText?: string;
+}
+
+export function diagnosticsFor(uri: string, findings: readonly Finding[], context: PublishContext): Diagnostic[] {
+  const hideReview = context.settings.unknownValues === 'off' && !context.hasConfigFile;
+  const diagnostics: Diagnostic[] = [];
+  for (const finding of findings) {
+    if (finding.suppression) continue;
+    if (hideReview && finding.kind === 'review') continue;
+    if (finding.uri !== uri) {
+      diagnostics.push(elsewhere(finding));
+      continue;
+    }
+    const diagnostic = toDiagnostic(finding, context.linesOf, context.settings.docsBaseUrl);
+    if (diagnostic) diagnostics.push(diagnostic);
+  }
+  const problem = context.document && skippedDiagnostic(context.document, context.openText);
+  if (problem) diagnostics.push(problem);
+  return diagnostics;
+}
+
+/** A finding located in another file (the engine's `aisec/config-error` on `.aisec.json`): top of this file. */
+function elsewhere(finding: Finding): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: finding.level === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    source: 'aisec',
+    code: finding.ruleId,
+    message: displayMessage(finding),
+    relatedInformation: [
+      {
+        location: { uri: finding.uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        message: finding.ruleId,
+      },
+    ],
+  };
+}
+
+/**
+ * One Information diagnostic when aisec could not analyse the file (too large, binary, front end missing).
+ * JSON that is not an ARM template is skipped silently: package.json and friends are none of aisec's business.
+ */
+export function skippedDiagnostic(document: ParsedDocument, openText?: string): Diagnostic | undefined {
+  if (!document.skipped) return undefined;
+  if (document.language === 'arm' || document.language === 'armparams') {
+    const text = openText ?? document.text;
+    if (!/deployment(Template|Parameters)\.json/i.test(text.slice(0, 4096))) return undefined;
+  }
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: 'aisec',
+    message: `aisec did not analyse this file: ${document.skipped}`,
+  };
+}

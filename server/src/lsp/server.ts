@@ -1,0 +1,375 @@
+// The language server: wiring of the connection to sessions, the checker and one module per LSP method.
+// Everything that can fail on user input is caught and logged to the client's output (connection.console);
+// a request that fails answers empty rather than bringing the server down.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileKind } from '../engine/session';
+import { Checker } from './checker';
+import { codeActions } from './code-actions';
+import { docsHref } from './docs';
+import { hover } from './hover';
+import {
+  FixAllCodeActionKind,
+  RescanRequestMethod,
+  ShowDocumentationCommand,
+  SummaryChangedNotificationMethod,
+  SummaryRequestMethod,
+  type RescanResult,
+  type SummaryChangedParams,
+  type WorkspaceSummary,
+} from './protocol';
+import { diagnosticsFor } from './publish';
+import type { LintSession } from './session';
+import { SessionRegistry, type SessionFactory } from './sessions';
+import { SettingsStore } from './settings';
+import { buildSummary, countsOf } from './summary';
+import type { EditFunctions } from './text-edits';
+import { scanWorkspace, type ScanOutcome } from './workspace-scan';
+
+export interface ServerDeps {
+  readonly createSession: SessionFactory;
+  readonly edits: EditFunctions;
+}
+
+/** Session methods beyond the contract that the engine offers (the config a file gets). */
+interface ConfigAware {
+  configFor?(uri: string): { readonly source?: string };
+}
+
+export function startServer(connection: Connection, deps: ServerDeps): void {
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection);
+  const sessions = new SessionRegistry(deps.createSession);
+  const error = (message: string, cause: unknown) =>
+    connection.console.error(
+      `aisec: error while ${message}: ${cause instanceof Error ? (cause.stack ?? cause.message) : String(cause)}`,
+    );
+
+  let folderUris: string[] = [];
+  let capabilities = {
+    configuration: false,
+    watchedFilesDynamic: false,
+    documentChanges: false,
+    progress: false,
+    showDocument: false,
+    workspaceFolders: false,
+  };
+  let ready: Promise<void> = Promise.resolve();
+  let summaryVersion = 0;
+  let scanning = 0;
+  let scan: Promise<ScanOutcome> | undefined;
+  const published = new Set<string>();
+
+  const isIac = (uri: string) => fileKind(uri) !== undefined;
+  const openText = (uri: string) => {
+    const doc = documents.get(uri);
+    return doc ? { text: doc.getText(), version: doc.version } : undefined;
+  };
+
+  const checker = new Checker(
+    {
+      sessions,
+      openText,
+      publish: async (uri, findings) => {
+        const folder = sessions.folderOf(uri);
+        const open = documents.get(uri);
+        const fileSettings = await settings.get(uri);
+        const show =
+          findings !== undefined &&
+          fileSettings.enable &&
+          (open !== undefined || fileSettings.scanScope === 'workspace');
+        if (!show) {
+          if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+          return;
+        }
+        const diagnostics = diagnosticsFor(uri, findings, {
+          document: folder.session.document(uri),
+          linesOf: (u) => sessions.folderOf(u).session.document(u)?.lines,
+          settings: fileSettings,
+          hasConfigFile: hasConfigFile(folder.session, uri),
+          openText: open?.getText(),
+        });
+        if (diagnostics.length === 0 && !published.has(uri)) return;
+        if (diagnostics.length) published.add(uri);
+        else published.delete(uri);
+        connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+      },
+      checked: () => {
+        summaryVersion++;
+        const findings = [...checker.all().values()].flat();
+        const counts = countsOf(
+          findings.map((f) => ({ severity: f.severity, kind: f.kind, suppressed: f.suppression !== undefined })),
+        );
+        const params: SummaryChangedParams = { version: summaryVersion, scanning: scanning > 0, counts };
+        void connection.sendNotification(SummaryChangedNotificationMethod, params);
+      },
+      error,
+    },
+    150,
+  );
+
+  function hasConfigFile(session: LintSession, uri: string): boolean {
+    try {
+      return (session as LintSession & ConfigAware).configFor?.(uri).source !== undefined;
+    } catch {
+      return true; // an invalid .aisec.json still "decides": the engine reports it
+    }
+  }
+
+  async function rebuild(): Promise<void> {
+    await sessions.reset(folderUris, settings.trusted);
+    for (const doc of documents.all()) if (isIac(doc.uri)) checker.textChanged(doc.uri, 0);
+  }
+
+  function startScan(): Promise<ScanOutcome> {
+    scanning++;
+    const run = (scan ?? Promise.resolve(undefined))
+      .catch(() => undefined)
+      .then(() =>
+        scanWorkspace({
+          connection,
+          sessions,
+          checker,
+          trusted: settings.trusted,
+          supportsProgress: capabilities.progress,
+          isOpen: (uri) => documents.get(uri) !== undefined,
+          settingsFor: (uri) => settings.get(uri),
+          error,
+        }),
+      )
+      .finally(() => {
+        scanning--;
+        checker.enqueue([], 0); // one more run: summaryChanged with scanning = false
+      });
+    scan = run;
+    return run;
+  }
+
+  connection.onInitialize(async (params: InitializeParams): Promise<InitializeResult> => {
+    const client = params.capabilities;
+    capabilities = {
+      configuration: client.workspace?.configuration === true,
+      watchedFilesDynamic: client.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+      documentChanges: client.workspace?.workspaceEdit?.documentChanges === true,
+      progress: client.window?.workDoneProgress === true,
+      showDocument: client.window?.showDocument?.support === true,
+      workspaceFolders: client.workspace?.workspaceFolders === true,
+    };
+    folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    settings.initialize(params.initializationOptions, capabilities.configuration);
+    ready = sessions.reset(folderUris, settings.trusted);
+    await ready;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllCodeActionKind] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [ShowDocumentationCommand] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'aisec-language-server' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (capabilities.watchedFilesDynamic) {
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [
+            { globPattern: '**/*.{bicep,bicepparam,json,jsonc,tf,tfvars}' },
+            { globPattern: '**/.aisec.json' },
+          ],
+        })
+        .catch((cause) => error('registering file watchers', cause));
+    }
+    if (capabilities.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((f) => f.uri));
+        folderUris = [...folderUris.filter((u) => !removed.has(u)), ...event.added.map((f) => f.uri)];
+        ready = rebuild().then(() => void startScan());
+      });
+    }
+    const scope = await settings.get(folderUris[0]);
+    checker.setDebounce(scope.debounceMs);
+    void startScan();
+  });
+
+  const opened = new Set<string>();
+  documents.onDidOpen((event) => opened.add(event.document.uri));
+  documents.onDidChangeContent(async (event) => {
+    const uri = event.document.uri;
+    if (!isIac(uri)) return;
+    await ready;
+    // A just-opened document is checked at once; typing is debounced.
+    checker.textChanged(uri, opened.delete(uri) ? 0 : undefined);
+  });
+  documents.onDidClose(async (event) => {
+    const uri = event.document.uri;
+    if (!isIac(uri)) return;
+    await ready;
+    // Back to the text on disk (other files may depend on it); gone when there is none.
+    const file = filePath(uri);
+    let text: string | undefined;
+    try {
+      text = file ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch {
+      text = undefined;
+    }
+    const affected = sessions.has(uri) ? sessions.affectedBy(uri) : [];
+    if (text !== undefined) {
+      sessions.setFile(uri, text);
+      checker.enqueue([uri, ...sessions.affectedBy(uri)]);
+    } else {
+      sessions.deleteFile(uri);
+      checker.forget(uri);
+      if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+      checker.enqueue(affected.filter((u) => u !== uri));
+    }
+  });
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    await ready;
+    for (const change of changes) {
+      try {
+        const uri = change.uri;
+        if (path.posix.basename(uri) === '.aisec.json') {
+          // Every file under that directory may get another configuration.
+          const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
+          checker.enqueue(sessions.allFiles().filter((u) => u.startsWith(dir)));
+          continue;
+        }
+        if (!isIac(uri) || documents.get(uri)) continue; // the editor owns open files
+        if (change.type === FileChangeType.Deleted) {
+          const affected = sessions.has(uri) ? sessions.affectedBy(uri) : [];
+          sessions.deleteFile(uri);
+          checker.forget(uri);
+          if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+          checker.enqueue(affected.filter((u) => u !== uri));
+          continue;
+        }
+        const file = filePath(uri);
+        if (!file) continue;
+        const text = fs.readFileSync(file, 'utf8');
+        if (text.includes('\u0000')) continue;
+        sessions.setFile(uri, text);
+        checker.enqueue([uri, ...sessions.affectedBy(uri)]);
+      } catch (cause) {
+        error(`reading changed file ${change.uri}`, cause);
+      }
+    }
+  });
+
+  connection.onDidChangeConfiguration(async (change) => {
+    await ready;
+    const trustChanged = settings.push(change.settings);
+    settings.clear();
+    const scope = await settings.get(folderUris[0]);
+    checker.setDebounce(scope.debounceMs);
+    if (trustChanged) ready = rebuild();
+    await ready;
+    // Excludes, scope or trust may have changed: rediscover and re-check everything.
+    checker.enqueue(sessions.allFiles(), 0);
+    void startScan();
+  });
+
+  connection.onCodeAction(async (params) => {
+    await ready;
+    try {
+      const uri = params.textDocument.uri;
+      if (!isIac(uri) || !sessions.has(uri)) return [];
+      const session = sessions.folderOf(uri).session;
+      const fileSettings = await settings.get(uri);
+      return codeActions(params, {
+        session,
+        findings: (u) => checker.findingsNow(u),
+        edits: deps.edits,
+        versionOf: (u) => documents.get(u)?.version,
+        supportsDocumentChanges: capabilities.documentChanges,
+        docsBaseUrl: fileSettings.docsBaseUrl,
+        error,
+      });
+    } catch (cause) {
+      error('computing code actions', cause);
+      return [];
+    }
+  });
+
+  connection.onHover(async (params) => {
+    await ready;
+    try {
+      const uri = params.textDocument.uri;
+      if (!isIac(uri) || !sessions.has(uri)) return null;
+      const findings = checker.findingsNow(uri);
+      const fileSettings = await settings.get(uri);
+      return hover(params, sessions.folderOf(uri).session.document(uri), findings, fileSettings.docsBaseUrl);
+    } catch (cause) {
+      error('computing hover', cause);
+      return null;
+    }
+  });
+
+  connection.onExecuteCommand(async (params) => {
+    if (params.command !== ShowDocumentationCommand) return undefined;
+    const ruleId = typeof params.arguments?.[0] === 'string' ? params.arguments[0] : undefined;
+    if (!ruleId) return undefined;
+    const href = docsHref(ruleId, (await settings.get(undefined)).docsBaseUrl);
+    if (!href) {
+      connection.window.showWarningMessage(`aisec: no documentation found for ${ruleId}`);
+      return undefined;
+    }
+    if (capabilities.showDocument) {
+      await connection.window
+        .showDocument({ uri: href, external: !href.startsWith('file:'), takeFocus: true })
+        .catch((cause) => error(`opening ${href}`, cause));
+    }
+    return href;
+  });
+
+  connection.onRequest(SummaryRequestMethod, async (): Promise<WorkspaceSummary> => {
+    await ready;
+    const documentsOfAll = sessions.sessions().flatMap((folder) => {
+      try {
+        return folder.session.documents();
+      } catch (cause) {
+        error('listing documents', cause);
+        return [];
+      }
+    });
+    return buildSummary({
+      version: summaryVersion,
+      scanning: scanning > 0,
+      findings: checker.all(),
+      documents: documentsOfAll,
+    });
+  });
+
+  connection.onRequest(RescanRequestMethod, async (): Promise<RescanResult> => {
+    await ready;
+    const outcome = await startScan();
+    return { files: outcome.files, durationMs: outcome.durationMs };
+  });
+
+  connection.onShutdown(() => checker.dispose());
+  documents.listen(connection);
+}
+
+function filePath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
