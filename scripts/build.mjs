@@ -32,6 +32,8 @@ const entries = [
   { in: 'server/src/cli/index.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server.js', banner: '#!/usr/bin/env node' },
   { in: 'client/src/extension.ts', out: 'client.js', external: ['vscode'] },
+  // The report webview's local script (no imports; runs in the webview, loaded with the CSP nonce).
+  { in: 'client/src/webview/report.ts', out: 'report.js' },
 ].filter((entry) => fs.existsSync(path.join(root, entry.in)));
 
 fs.mkdirSync(dist, { recursive: true });
