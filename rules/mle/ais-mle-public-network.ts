@@ -1,0 +1,34 @@
+// AIS-MLE-PUBLIC-NETWORK (matrix row 30): a managed online endpoint serving a model is scored only from the
+// workspace's private network. Absent = 'Enabled'.
+import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { ENDPOINT_TYPE } from './shared';
+
+const PNA = 'properties.publicNetworkAccess';
+
+export default defineRule({
+  meta: {
+    id: 'AIS-MLE-PUBLIC-NETWORK',
+    title: 'Disable public network access to Machine Learning online endpoints',
+    severity: 'medium',
+    pillar: 'network',
+    resourceTypes: [ENDPOINT_TYPE],
+    peers: {},
+    fix: 'safe',
+  },
+  check(context) {
+    for (const endpoint of context.resources) {
+      requireProperty(context, endpoint, {
+        path: PNA,
+        isSecure: equals('Disabled'),
+        absent: 'fail',
+        describe: {
+          secureState: 'disables public network access',
+          problem: 'can be scored from public networks',
+          remedy: "set properties.publicNetworkAccess to 'Disabled'",
+          setting: PNA,
+        },
+        fix: (resource) => setFix(resource, PNA, 'Disabled', "Set publicNetworkAccess to 'Disabled'", 'safe'),
+      });
+    }
+  },
+});
