@@ -1,6 +1,6 @@
 // AIS-COG-FOUNDRY-PROJECT-MI (matrix row 11): a Foundry project (accounts/projects) acts with its own
 // identity when it connects to storage, search and models; without one it cannot use keyless connections.
-import { defineRule, requireProperty } from '../../server/src/model';
+import { defineRule, requireProperty, userAssignedIdentityFixes } from '../../server/src/model';
 import { PROJECT_TYPE } from './shared';
 import { hasManagedIdentity, systemAssignedFix } from './identity';
 
@@ -30,6 +30,7 @@ export default defineRule({
           setting: { arm: 'identity.type', azurerm: 'identity.type' },
         },
         fix: systemAssignedFix,
+        fixes: (resource, inner) => userAssignedIdentityFixes(resource, inner.workspace),
       });
     }
   },

@@ -1,5 +1,5 @@
 // AIS-COG-LOCAL-AUTH (matrix row 1): an account must not accept API keys; Entra ID tokens only.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disableLocalAuthFix, equals, requireProperty } from '../../server/src/model';
 import { ACCOUNT_TYPE } from './shared';
 
 export default defineRule({
@@ -32,14 +32,7 @@ export default defineRule({
           remedy: { arm: 'set properties.disableLocalAuth to true', azurerm: 'set local_auth_enabled = false' },
           setting: { arm: 'properties.disableLocalAuth', azurerm: 'local_auth_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.disableLocalAuth',
-            true,
-            { arm: 'Set disableLocalAuth to true', azurerm: 'Set local_auth_enabled = false' },
-            'safe',
-          ),
+        fix: disableLocalAuthFix,
       });
     }
   },

@@ -1,6 +1,6 @@
 // AIS-COG-MANAGED-IDENTITY (matrix row 8): an account reaches storage, Key Vault and search with a managed
 // identity instead of stored keys. Applies to every kind (PSRule now checks TextAnalytics only).
-import { defineRule, requireProperty } from '../../server/src/model';
+import { defineRule, requireProperty, userAssignedIdentityFixes } from '../../server/src/model';
 import { ACCOUNT_TYPE } from './shared';
 import { hasManagedIdentity, systemAssignedFix } from './identity';
 
@@ -34,6 +34,7 @@ export default defineRule({
           setting: { arm: 'identity.type', azurerm: 'identity.type' },
         },
         fix: systemAssignedFix,
+        fixes: (resource, inner) => userAssignedIdentityFixes(resource, inner.workspace),
       });
     }
   },

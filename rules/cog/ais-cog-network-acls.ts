@@ -2,6 +2,7 @@
 // or by a network ACL whose default action is Deny (the anyOf of Azure Policy 037eea7a and PSRule).
 import {
   defineRule,
+  disablePublicNetworkAccessFix,
   equals,
   judge,
   reportJudgement,
@@ -51,6 +52,8 @@ export default defineRule({
             : { arm: 'properties.publicNetworkAccess', azurerm: 'public_network_access_enabled' },
         },
         fix: denyByDefault,
+        // The other way to restrict access: switch the public endpoint off.
+        fixes: (resource) => (publicAccess.outcome === 'fail' ? [disablePublicNetworkAccessFix(resource)] : []),
       });
     }
   },

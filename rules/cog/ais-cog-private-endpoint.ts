@@ -8,6 +8,7 @@ import {
   findPrivateEndpoint,
   judge,
   phrase,
+  privateEndpointFix,
   resourceLabel,
 } from '../../server/src/model';
 import { ACCOUNT_TYPE } from './shared';
@@ -27,6 +28,7 @@ export default defineRule({
         'Configure Cognitive Services accounts to use private DNS zones',
       ],
     },
+    fix: 'unsafe',
   },
   check(context) {
     for (const account of context.resources) {
@@ -61,6 +63,7 @@ export default defineRule({
       });
       // With public access disabled and no endpoint, nothing can reach the account, unless an endpoint is
       // deployed outside this workspace (then suppress with that reason).
+      const fix = privateEndpointFix(account);
       const closed =
         judge(account.get('properties.publicNetworkAccess'), equals('Disabled'), 'fail').outcome === 'pass';
       context.report({
@@ -68,6 +71,7 @@ export default defineRule({
         message: closed
           ? `${capitalize(resourceLabel(account))} disables public network access but has no private endpoint in the workspace, so no client can reach it: ${add}.`
           : `${capitalize(resourceLabel(account))} has no private endpoint: ${add}.`,
+        fixes: fix ? [fix] : undefined,
       });
     }
   },

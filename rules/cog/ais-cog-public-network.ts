@@ -1,5 +1,5 @@
 // AIS-COG-PUBLIC-NETWORK (matrix row 2): the account's public endpoint must be switched off.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disablePublicNetworkAccessFix, equals, requireProperty } from '../../server/src/model';
 import { ACCOUNT_TYPE } from './shared';
 
 export default defineRule({
@@ -32,14 +32,7 @@ export default defineRule({
           },
           setting: { arm: 'properties.publicNetworkAccess', azurerm: 'public_network_access_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.publicNetworkAccess',
-            'Disabled',
-            { arm: "Set publicNetworkAccess to 'Disabled'", azurerm: 'Set public_network_access_enabled = false' },
-            'safe',
-          ),
+        fix: disablePublicNetworkAccessFix,
       });
     }
   },

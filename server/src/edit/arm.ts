@@ -36,9 +36,11 @@ type Mode = 'multiline' | 'inline';
 export class ArmWriter implements DocumentWriter {
   private readonly root: Node;
   private readonly style: FileStyle;
-  private readonly list = new EditList();
+  private list = new EditList();
   private readonly symbolic: boolean;
   private readonly addedParameters = new Set<string>();
+  /** Parameters for a template without a `parameters` object: written together when edits are collected. */
+  private readonly pendingParameters: ((mode: Mode) => string)[] = [];
 
   constructor(
     private readonly document: ParsedDocument,
@@ -57,7 +59,22 @@ export class ArmWriter implements DocumentWriter {
   }
 
   edits(): TextEdit[] {
-    return this.list.all();
+    if (this.pendingParameters.length === 0) return this.list.all();
+    const list = new EditList();
+    list.add(this.list.all());
+    const unit = this.style.indent;
+    const members = this.pendingParameters.map((r) => unit + r('multiline').replace(/\n/g, `\n${unit}`)).join(',\n');
+    const whole = `"parameters": {\n${members}\n}`;
+    const anchor = propertyNode(this.root, 'contentVersion') ?? propertyNode(this.root, '$schema');
+    const saved = this.list;
+    this.list = list;
+    try {
+      if (anchor) this.insertAfter(anchor, this.root, whole);
+      else this.insertInto(this.root, () => whole);
+    } finally {
+      this.list = saved;
+    }
+    return list.all();
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -71,19 +88,8 @@ export class ArmWriter implements DocumentWriter {
     if (edit.defaultValue !== undefined) declaration.defaultValue = edit.defaultValue;
     declaration.metadata = { description: edit.description };
     const rendered = (mode: Mode) => `${JSON.stringify(edit.name)}: ${this.render(declaration, mode)}`;
-    if (parameters) {
-      this.insertInto(parameters, rendered);
-      return;
-    }
-    const anchor = propertyNode(this.root, 'contentVersion') ?? propertyNode(this.root, '$schema');
-    const whole = (mode: Mode) =>
-      `"parameters": {${mode === 'inline' ? ' ' : '\n' + this.style.indent}${indentLines(
-        rendered(mode),
-        mode === 'inline' ? '' : this.style.indent,
-        '\n',
-      )}${mode === 'inline' ? ' ' : '\n'}}`;
-    if (anchor) this.insertAfter(anchor, this.root, whole('multiline'));
-    else this.insertInto(this.root, whole);
+    if (parameters) this.insertInto(parameters, rendered);
+    else this.pendingParameters.push(rendered);
   }
 
   addResource(edit: Extract<ModelEdit, { kind: 'addResource' }>): void {
@@ -123,7 +129,8 @@ export class ArmWriter implements DocumentWriter {
     } else if (rest.name !== undefined) resource.name = rest.name;
     this.collectDependencies(rest, dependsOn);
     for (const [key, value] of Object.entries(rest)) if (key !== 'name') resource[key] = value;
-    if (dependsOn.size > 0) resource.dependsOn = [...dependsOn];
+    if (dependsOn.size > 0)
+      resource.dependsOn = [...dependsOn].map((d) => ({ $raw: JSON.stringify(d) }) as unknown as EditValue);
     const rendered = this.render(resource, 'multiline');
     const top = this.topLevelItemOf(edit.near, resources);
     const text = this.symbolic ? `${JSON.stringify(symbol)}: ${rendered}` : rendered;
@@ -170,6 +177,25 @@ export class ArmWriter implements DocumentWriter {
 
   patchResource(resource: Resource, patch: Extract<Patch, { op: 'merge' }>): void {
     const node = this.resourceNode(resource);
+    // ARM orders deployments only by dependsOn (and reference()): a resource that now refers to another of
+    // this template (a new identity, say) must depend on it.
+    const dependencies = new Set<string>();
+    const collect = (p: Patch) => {
+      if (p.op === 'set') this.collectDependencies(p.value, dependencies);
+      else if (p.op === 'append') for (const v of p.values) this.collectDependencies(v, dependencies);
+      else if (p.op === 'merge') for (const m of p.children.values()) collect(m.patch);
+    };
+    collect(patch);
+    const self = this.dependencyOf(resource);
+    const existing = member(node, 'dependsOn');
+    const written = existing ? this.text.slice(existing.offset, existing.offset + existing.length) : '';
+    const missing = [...dependencies].filter((d) => d !== self && !written.includes(JSON.stringify(d).slice(1, -1)));
+    if (missing.length > 0 && !patch.children.has('dependson')) {
+      patch.children.set('dependson', {
+        name: 'dependsOn',
+        patch: { op: 'append', values: missing.map((d) => ({ $raw: JSON.stringify(d) }) as unknown as EditValue) },
+      });
+    }
     this.patchObject(node, patch, resource, []);
   }
 
@@ -208,7 +234,10 @@ export class ArmWriter implements DocumentWriter {
         }
         case 'append':
           if (value.type !== 'array') throw new CannotWrite(`'${path.join('.')}' is not written as an array`);
-          for (const item of child.patch.values) this.insertInto(value, (mode) => this.render(item, mode));
+          this.insertInto(
+            value,
+            child.patch.values.map((item) => (mode: Mode) => this.render(item, mode)),
+          );
           break;
         case 'merge':
           if (value.type !== 'object') throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
@@ -216,8 +245,15 @@ export class ArmWriter implements DocumentWriter {
           break;
       }
     }
-    for (const [name, value] of missing) {
-      this.insertInto(object, (mode) => `${JSON.stringify(name)}: ${this.render(value, mode)}`);
+    if (missing.length > 0) {
+      this.insertInto(
+        object,
+        missing.map(
+          ([name, value]) =>
+            (mode: Mode) =>
+              `${JSON.stringify(name)}: ${this.render(value, mode)}`,
+        ),
+      );
     }
   }
 
@@ -286,7 +322,7 @@ export class ArmWriter implements DocumentWriter {
     this.list.replace(node.offset, node.offset + node.length, rendered);
   }
 
-  private insertInto(container: Node, render: (mode: Mode) => string) {
+  private insertInto(container: Node, render: ((mode: Mode) => string) | readonly ((mode: Mode) => string)[]) {
     const edits = insertItem(this.text, this.style, containerOf(container), render, 'always');
     if (!edits) throw new CannotWrite('cannot insert here');
     this.list.add(edits);
@@ -334,10 +370,10 @@ export class ArmWriter implements DocumentWriter {
           mode,
         );
       }
-      if (value.$expr === 'concat' && value.parts.every((p) => typeof p === 'string')) {
-        return this.render(value.parts.join(''), mode);
-      }
-      return JSON.stringify(`[${this.expression(value)}]`);
+      const expression = this.expression(value);
+      const literal = /^'((?:[^']|'')*)'$/.exec(expression);
+      if (literal) return this.render(literal[1].replace(/''/g, "'"), mode);
+      return JSON.stringify(`[${expression}]`);
     }
     return this.renderObject(Object.entries(value as Record<string, EditValue>), mode);
   }
@@ -370,13 +406,16 @@ export class ArmWriter implements DocumentWriter {
         let format = '';
         const args: string[] = [];
         for (const part of value.parts) {
-          if (typeof part === 'string') format += part.replace(/\{/g, '{{').replace(/\}/g, '}}');
+          const expression = typeof part === 'string' ? armString(part) : this.expression(part);
+          const literal = /^'((?:[^']|'')*)'$/.exec(expression);
+          if (literal) format += literal[1].replace(/''/g, "'").replace(/\{/g, '{{').replace(/\}/g, '}}');
           else {
             format += `{${args.length}}`;
-            args.push(this.expression(part));
+            args.push(expression);
           }
         }
-        return args.length === 0 ? armString(format) : `format(${[armString(format), ...args].join(', ')})`;
+        if (args.length === 0) return armString(format.replace(/\{\{/g, '{').replace(/\}\}/g, '}'));
+        return `format(${[armString(format), ...args].join(', ')})`;
       }
       case 'entries':
         throw new CannotWrite('an object with computed keys inside an expression');

@@ -185,27 +185,23 @@ export class BicepWriter implements DocumentWriter {
     if (missing.length === 0) return;
     // Members go after the last property (before nested child resources, which read better at the end).
     const container = containerOf(object);
-    for (const [name, value] of missing) {
-      const edits = insertItem(
-        this.text,
-        this.style,
-        container,
-        (mode) => `${bicepKey(name)}: ${this.render(value, mode)}`,
-        'inline',
-      );
-      if (!edits) throw new CannotWrite('cannot insert into this object');
-      this.list.add(edits);
-    }
+    const renders = missing.map(
+      ([name, value]) =>
+        (mode: 'multiline' | 'inline') =>
+          `${bicepKey(name)}: ${this.render(value, mode)}`,
+    );
+    const edits = insertItem(this.text, this.style, container, renders, 'inline');
+    if (!edits) throw new CannotWrite('cannot insert into this object');
+    this.list.add(edits);
   }
 
   private appendTo(node: Expr, values: readonly EditValue[]) {
     if (node.kind !== 'array' || !node.closed) throw new CannotWrite('not written as an array');
     const container = containerOf(node);
-    for (const value of values) {
-      const edits = insertItem(this.text, this.style, container, (mode) => this.render(value, mode), 'inline');
-      if (!edits) throw new CannotWrite('cannot append to this array');
-      this.list.add(edits);
-    }
+    const renders = values.map((value) => (mode: 'multiline' | 'inline') => this.render(value, mode));
+    const edits = insertItem(this.text, this.style, container, renders, 'inline');
+    if (!edits) throw new CannotWrite('cannot append to this array');
+    this.list.add(edits);
   }
 
   /**

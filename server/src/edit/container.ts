@@ -32,50 +32,61 @@ export type CommaStyle = 'always' | 'inline' | 'never';
 /** Renders an item: multi-line text with '\n' breaks and indentation relative to the item's own column. */
 export type RenderItem = (mode: 'multiline' | 'inline') => string | undefined;
 
+/** Inserts one or more items at the end of a container (one edit per position, so several never collide). */
 export function insertItem(
   text: string,
   style: FileStyle,
   container: Container,
-  render: RenderItem,
+  render: RenderItem | readonly RenderItem[],
   commas: CommaStyle,
 ): TextEdit[] | undefined {
+  const renders = typeof render === 'function' ? [render] : render;
+  if (renders.length === 0) return [];
   const { open, close, items } = container;
   const outer = indentationAt(text, open);
   const multiline = !sameLine(text, open, close);
+  const separator = commas === 'always' ? ',' : '';
+  const block = (indent: string): string | undefined => {
+    const parts: string[] = [];
+    for (const r of renders) {
+      const rendered = r('multiline');
+      if (rendered === undefined) return undefined;
+      parts.push(indent + indentLines(rendered, indent, style.eol));
+    }
+    return parts.join(separator + style.eol);
+  };
   if (items.length === 0 || (!multiline && commas === 'never')) {
     // Empty (`{}`, `{\n}`) or a single-line block body: lay the container out one item per line.
     const inner = outer + style.indent;
-    const rendered = render('multiline');
+    const rendered = block(inner);
     if (rendered === undefined) return undefined;
-    const existing = items.map((item) => inner + text.slice(item.start, item.end) + style.eol).join('');
-    return [
-      {
-        span: { start: open + 1, end: close },
-        newText: style.eol + existing + inner + indentLines(rendered, inner, style.eol) + style.eol + outer,
-      },
-    ];
+    const existing = items.map((item) => inner + text.slice(item.start, item.end) + separator + style.eol).join('');
+    return [{ span: { start: open + 1, end: close }, newText: style.eol + existing + rendered + style.eol + outer }];
   }
   const last = items[items.length - 1];
   if (!multiline) {
-    const rendered = render('inline');
-    if (rendered === undefined || rendered.includes('\n')) return undefined;
-    return [{ span: { start: last.end, end: last.end }, newText: `, ${rendered}` }];
+    const inline: string[] = [];
+    for (const r of renders) {
+      const rendered = r('inline');
+      if (rendered === undefined || rendered.includes('\n')) return undefined;
+      inline.push(rendered);
+    }
+    return [{ span: { start: last.end, end: last.end }, newText: `, ${inline.join(', ')}` }];
   }
   const startsLine = blankBetween(text, lineStartAt(text, last.start), last.start);
   const itemIndent = startsLine ? indentationAt(text, last.start) : outer + style.indent;
-  const rendered = render('multiline');
+  const rendered = block(itemIndent);
   if (rendered === undefined) return undefined;
-  const item = itemIndent + indentLines(rendered, itemIndent, style.eol);
   const edits: TextEdit[] = [];
   const afterLast = /^[ \t]*,/.exec(text.slice(last.end));
   if (commas === 'always' && !afterLast) edits.push({ span: { start: last.end, end: last.end }, newText: ',' });
   if (sameLine(text, last.end, close)) {
     // `  last: 1 }`: the closing bracket shares the last item's line; put it on a line of its own.
-    edits.push({ span: { start: close, end: close }, newText: style.eol + item + style.eol + outer });
+    edits.push({ span: { start: close, end: close }, newText: style.eol + rendered + style.eol + outer });
     return edits;
   }
   const at = lineEndAt(text, last.end);
-  edits.push({ span: { start: at, end: at }, newText: style.eol + item });
+  edits.push({ span: { start: at, end: at }, newText: style.eol + rendered });
   return edits;
 }
 

@@ -51,6 +51,19 @@ const typeNouns: Readonly<Record<string, string>> = {
   'microsoft.documentdb/databaseaccounts': 'Cosmos DB account',
   'microsoft.network/privateendpoints': 'private endpoint',
   'microsoft.insights/diagnosticsettings': 'diagnostic setting',
+  'microsoft.storage/storageaccounts/blobservices/containers': 'blob container',
+  'microsoft.keyvault/vaults/accesspolicies': 'key vault access policy set',
+  'microsoft.keyvault/vaults/secrets': 'key vault secret',
+  'microsoft.containerservice/managedclusters/agentpools': 'AKS node pool',
+  'microsoft.authorization/roleassignments': 'role assignment',
+  'microsoft.authorization/roledefinitions': 'custom role',
+  'microsoft.web/sites': 'web app',
+  'microsoft.web/sites/slots': 'web app slot',
+  'microsoft.web/sites/config': 'web app configuration',
+  'microsoft.web/sites/slots/config': 'web app slot configuration',
+  'microsoft.app/containerapps': 'container app',
+  'microsoft.app/jobs': 'container app job',
+  'microsoft.containerinstance/containergroups': 'container group',
 };
 
 /** What kind of thing the resource is, for messages: "Azure OpenAI account", "AI Search service". */
@@ -214,6 +227,8 @@ export interface PropertyRequirement {
   readonly describe: Description;
   /** The fix offered with a definite finding. */
   readonly fix?: (resource: Resource) => Fix | undefined;
+  /** Alternative fixes offered after `fix` (e.g. reuse of an existing identity); see model/fixes.ts. */
+  readonly fixes?: (resource: Resource, context: RuleContext) => readonly (Fix | undefined)[];
 }
 
 /** Checks one property of one resource and reports a definite or "cannot verify" finding. */
@@ -223,6 +238,7 @@ export function requireProperty(context: RuleContext, resource: Resource, requir
     path: requirement.path,
     describe: requirement.describe,
     fix: requirement.fix,
+    fixes: requirement.fixes,
   });
   return judgement;
 }
@@ -231,6 +247,7 @@ export interface ReportSpec {
   readonly path: string;
   readonly describe: Description;
   readonly fix?: (resource: Resource) => Fix | undefined;
+  readonly fixes?: (resource: Resource, context: RuleContext) => readonly (Fix | undefined)[];
   readonly related?: readonly RelatedLocation[];
 }
 
@@ -255,7 +272,9 @@ export function reportJudgement(
     return;
   }
   const note = judgement.reason !== undefined ? ` (${candidateNote(resource, setting, judgement)})` : '';
-  const fix = spec.fix?.(resource);
+  const fixes = [spec.fix?.(resource), ...(spec.fixes?.(resource, context) ?? [])].filter(
+    (f): f is Fix => f !== undefined,
+  );
   context.report({
     resource,
     path: spec.path,
@@ -264,7 +283,7 @@ export function reportJudgement(
       resource,
       spec.describe.remedy,
     )}${note}.`,
-    fixes: fix ? [fix] : undefined,
+    fixes: fixes.length > 0 ? fixes : undefined,
     related: spec.related,
   });
 }
@@ -573,7 +592,11 @@ const destinations = ['workspaceId', 'storageAccountId', 'eventHubAuthorizationR
  * 'audit', or a named category) and a destination. When settings exist but none is complete, the answer
  * names the first deficient one; a setting whose scope or logs cannot be resolved makes it 'unknown'.
  */
-export function findDiagnosticSetting(workspace: WorkspaceView, target: Resource): RelatedSearch {
+export function findDiagnosticSetting(
+  workspace: WorkspaceView,
+  target: Resource,
+  selection: LogSelection = ANY_LOGS,
+): RelatedSearch {
   const referrers = workspace.referrers(target, DIAGNOSTIC_SETTINGS_TYPE).map((referrer) => referrer.resource);
   let unknown: RelatedSearch | undefined;
   let deficient: RelatedSearch | undefined;
@@ -582,7 +605,7 @@ export function findDiagnosticSetting(workspace: WorkspaceView, target: Resource
       ? 'yes'
       : refersTo(workspace, setting.scope, setting, target);
     if (scoped === 'no') continue;
-    const logs = enabledLogs(setting);
+    const logs = enabledLogs(setting, selection);
     const destination = hasDestination(setting);
     const complete = combineAll([scoped, logs, destination]);
     if (complete === 'yes') return { match: 'yes', resource: setting };
@@ -609,13 +632,26 @@ export function findDiagnosticSetting(workspace: WorkspaceView, target: Resource
   return unknown ?? deficient ?? { match: 'no' };
 }
 
-function enabledLogs(setting: Resource): Match {
+/**
+ * Which log entries count as "the logs that matter" for a resource type: category groups, and named
+ * categories (undefined = any named category).
+ */
+export interface LogSelection {
+  readonly categoryGroups: readonly string[];
+  readonly categories?: readonly string[];
+}
+
+/** The default: the 'allLogs' or 'audit' category group, or any named category. */
+export const ANY_LOGS: LogSelection = { categoryGroups: ['allLogs', 'audit'] };
+
+function enabledLogs(setting: Resource, selection: LogSelection): Match {
   const { items, more } = itemsOf(setting.get('properties.logs'));
   const matches = items.map((item): Match => {
     // `enabled` is required in ARM; azurerm `enabled_log` blocks are enabled by being there.
     const enabled = judge(getPath(item, 'enabled'), equals(true), 'pass');
-    const group = judge(getPath(item, 'categoryGroup'), oneOf('allLogs', 'audit'), 'fail');
-    const category = judge(getPath(item, 'category'), nonEmptyString, 'fail');
+    const group = judge(getPath(item, 'categoryGroup'), oneOf(...selection.categoryGroups), 'fail');
+    const named = selection.categories;
+    const category = judge(getPath(item, 'category'), named ? oneOf(...named) : nonEmptyString, 'fail');
     const selected = combineAny([asMatch(group), asMatch(category)]);
     return combineAll([asMatch(enabled), selected]);
   });
@@ -663,4 +699,203 @@ function unresolvedClause(workspace: WorkspaceView, value: Value | undefined, fr
 
 function reasonOf(value: Value | undefined, fallback: string): string {
   return value?.kind === 'unknown' && value.reason ? value.reason : fallback;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reporting the outcome of a related-resource search (diagnostic settings, private endpoints)
+// ---------------------------------------------------------------------------------------------------------
+
+export interface DiagnosticsReport {
+  /** "sends its logs to a diagnostic destination". */
+  readonly secureState: Phrase;
+  /** How to enable the selected logs in an existing setting that sends none of them. */
+  readonly enableLogs: Phrase;
+  /** How to add a diagnostic setting when there is none. */
+  readonly addSetting: Phrase;
+  /** What the missing logs are called in "has no diagnostic setting that keeps <logs>" (default "its logs"). */
+  readonly logs?: string;
+}
+
+/**
+ * Reports the answer of `findDiagnosticSetting` for `resource`: nothing when a complete setting exists,
+ * "cannot verify" when a setting cannot be resolved, else a definite finding naming the deficient setting
+ * (no selected logs, no destination) or the missing one.
+ */
+export function reportDiagnostics(
+  context: RuleContext,
+  resource: Resource,
+  search: RelatedSearch,
+  report: DiagnosticsReport,
+): void {
+  if (search.match === 'yes') return;
+  const setting = search.resource;
+  const related = setting
+    ? [{ uri: setting.uri, span: setting.headerSpan, message: `Diagnostic setting '${setting.displayName}'` }]
+    : undefined;
+  if (search.match === 'unknown') {
+    context.report({
+      resource,
+      certainty: 'unverifiable',
+      message: cannotVerify(resource, report.secureState, '', search.reason ?? 'a diagnostic setting is not known'),
+      related,
+    });
+    return;
+  }
+  const label = capitalize(resourceLabel(resource));
+  if (setting && search.deficiency) {
+    const remedy =
+      search.deficiency === 'sends no logs'
+        ? phrase(resource, report.enableLogs)
+        : phrase(resource, {
+            arm: 'set workspaceId (or storageAccountId or eventHubAuthorizationRuleId)',
+            azurerm: 'set log_analytics_workspace_id (or storage_account_id or eventhub_authorization_rule_id)',
+          });
+    const deficiency =
+      search.deficiency === 'sends no logs' && report.logs ? `does not send ${report.logs}` : search.deficiency;
+    context.report({
+      resource,
+      message: `${label} has diagnostic setting '${setting.displayName}', but it ${deficiency}: ${remedy}.`,
+      related,
+    });
+    return;
+  }
+  context.report({
+    resource,
+    message: `${label} has no diagnostic setting that keeps ${report.logs ?? 'its logs'}: ${phrase(resource, report.addSetting)}.`,
+  });
+}
+
+/**
+ * Reports the answer of `findPrivateEndpoint` for `resource`: nothing when an endpoint exists, "cannot
+ * verify" when one cannot be resolved, else a definite finding with `add` (how to add one); when public
+ * access is disabled too, the message says that nothing can reach the resource from this workspace.
+ */
+export function reportPrivateEndpoint(
+  context: RuleContext,
+  resource: Resource,
+  search: RelatedSearch,
+  add: Phrase,
+  options: { readonly closed?: boolean; readonly subject?: string } = {},
+): void {
+  if (search.match === 'yes') return;
+  if (search.match === 'unknown') {
+    context.report({
+      resource,
+      certainty: 'unverifiable',
+      message: cannotVerify(
+        resource,
+        `has a private endpoint${options.subject ? ` for ${options.subject}` : ''}`,
+        '',
+        search.reason ?? 'a private endpoint target is not known',
+      ),
+      related: search.resource
+        ? [
+            {
+              uri: search.resource.uri,
+              span: search.resource.headerSpan,
+              message: 'Private endpoint with an unresolved target',
+            },
+          ]
+        : undefined,
+    });
+    return;
+  }
+  const label = capitalize(resourceLabel(resource));
+  const what = `no private endpoint${options.subject ? ` for ${options.subject}` : ''}`;
+  context.report({
+    resource,
+    message: options.closed
+      ? `${label} disables public network access but has ${what} in the workspace, so no client can reach it: ${phrase(resource, add)}.`
+      : `${label} has ${what}: ${phrase(resource, add)}.`,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Secrets inside values: keys read from resources (listKeys(), key attributes), secure parameters
+// ---------------------------------------------------------------------------------------------------------
+
+/** ARM/Bicep functions that return secrets of a deployed resource (`listKeys()`, `listAdminKeys()` …). */
+const SECRET_FUNCTIONS =
+  /^list(Keys|AdminKeys|QueryKeys|ConnectionStrings|AccountSas|ServiceSas|Credentials?|Secrets|AuthKeys|KeyValue|ClusterAdminCredential|ClusterUserCredential)$/i;
+/** Terraform attributes that hold keys, passwords or credentials (azurerm). */
+const SECRET_ATTRIBUTES =
+  /^((default_)?(primary|secondary)_\w*?(key|connection_string)|admin_password|kube_(admin_)?config(_raw)?|connection_strings|query_keys)$/i;
+const SECRET_CALL_IN_TEXT =
+  /\b(list(?:Keys|AdminKeys|QueryKeys|ConnectionStrings|AccountSas|ServiceSas|Credentials?|Secrets|AuthKeys|KeyValue|ClusterAdminCredential|ClusterUserCredential))\s*\(/i;
+const SECRET_ATTRIBUTE_IN_TEXT =
+  /\.((?:default_)?(?:primary|secondary)_\w*?(?:key|connection_string)|admin_password|kube_(?:admin_)?config(?:_raw)?|connection_strings|query_keys)\b/i;
+
+export interface SecretSource {
+  /** The value that carries the secret (its span is where it is used). */
+  readonly value: Value;
+  /** ARM path below the searched value ('' for the value itself). */
+  readonly path: string;
+  /** What it is, for messages: "listKeys()", "primary_access_key", "secure parameter 'adminPassword'". */
+  readonly what: string;
+  /** The resource the key belongs to, when the value refers to one. */
+  readonly reference?: UnknownValue['reference'];
+}
+
+/**
+ * Secrets inside `value`: unknown values that call a secret-returning function or read a key attribute of a
+ * resource (by reference attribute, or by their source text when the front end kept no reference, as in
+ * string interpolations), and values that come from one of `secureParameters` (lower-case names).
+ */
+export function secretSources(
+  value: Value | undefined,
+  secureParameters: ReadonlySet<string> = new Set(),
+): SecretSource[] {
+  const found: SecretSource[] = [];
+  const visit = (current: Value, path: string, depth: number): void => {
+    if (depth > 64) return;
+    const secureParameter = secureOrigin(current, secureParameters);
+    if (current.kind === 'unknown') {
+      const what = secretOfUnknown(current) ?? secureParameter;
+      if (what) {
+        found.push({ value: current, path, what, reference: current.reference });
+        return;
+      }
+      for (const candidate of current.candidates ?? []) visit(candidate, path, depth + 1);
+      return;
+    }
+    if (secureParameter) {
+      found.push({ value: current, path, what: secureParameter });
+      return;
+    }
+    if (current.kind === 'object') {
+      for (const property of current.properties)
+        visit(property.value, path ? `${path}.${property.name}` : property.name, depth + 1);
+      if (current.openEnded) visit(current.openEnded, path, depth + 1);
+    } else if (current.kind === 'array') {
+      current.items.forEach((item, index) => visit(item, path ? `${path}.${index}` : String(index), depth + 1));
+      if (current.openEnded) visit(current.openEnded, path, depth + 1);
+    }
+  };
+  if (value) visit(value, '', 0);
+  return found;
+}
+
+function secretOfUnknown(value: UnknownValue): string | undefined {
+  const attribute = value.reference?.attribute;
+  if (attribute) {
+    for (const segment of attribute.split('.')) {
+      const name = segment.replace(/\(\)$/, '');
+      if (SECRET_FUNCTIONS.test(name)) return `${name}()`;
+      if (SECRET_ATTRIBUTES.test(name)) return name;
+    }
+  }
+  const call = SECRET_CALL_IN_TEXT.exec(value.text);
+  if (call) return `${call[1]}()`;
+  const read = SECRET_ATTRIBUTE_IN_TEXT.exec(value.text);
+  return read ? read[1] : undefined;
+}
+
+/** "secure parameter 'x'" when the value's origins pass through a secure parameter or variable. */
+function secureOrigin(value: Value, secureParameters: ReadonlySet<string>): string | undefined {
+  if (secureParameters.size === 0) return undefined;
+  for (const origin of value.origins ?? []) {
+    const match = /^(?:default of )?(parameter|variable) '([^']+)'/.exec(origin.description);
+    if (match && secureParameters.has(match[2].toLowerCase())) return `secure ${match[1]} '${match[2]}'`;
+  }
+  return undefined;
 }

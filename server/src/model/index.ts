@@ -6,3 +6,4 @@ export * from './document';
 export * from './rule';
 export type { ParameterSupplier } from './frontend';
 export * from './checks';
+export * from './fixes';
