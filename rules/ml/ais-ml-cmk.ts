@@ -1,6 +1,7 @@
 // AIS-ML-CMK (matrix row 19): workspace data (metadata in Cosmos DB, search indexes, storage) encrypted with
 // a key the customer controls. Projects inherit their hub's encryption (Azure Policy skips kind Project too).
-import { defineRule, equals, judge, nonEmptyString, reportJudgement } from '../../server/src/model';
+import { defineRule, equals, judge, reportJudgement } from '../../server/src/model';
+import { judgeSet } from './applicability';
 import { unlessProject, WORKSPACE_TYPE } from './shared';
 
 const STATUS = 'properties.encryption.status';
@@ -22,7 +23,7 @@ export default defineRule({
         let judgement = judge(workspace.get(STATUS), equals('Enabled'), 'fail');
         let path = STATUS;
         if (judgement.absent) {
-          const key = judge(workspace.get(KEY), nonEmptyString, 'fail');
+          const key = judgeSet(workspace.get(KEY));
           if (!key.absent) [judgement, path] = [key, KEY];
         }
         reportJudgement(inner, workspace, judgement, {

@@ -29,11 +29,11 @@ export default defineRule({
             remedy: {
               arm: "set properties.systemDatastoresAuthMode to 'identity'",
               azurerm:
-                'azurerm does not expose systemDatastoresAuthMode: add an azapi_update_resource that sets body.properties.systemDatastoresAuthMode = "identity"',
+                'set system_datastores_auth_mode = "identity" if your azurerm version has it, or add an azapi_update_resource that sets body.properties.systemDatastoresAuthMode = "identity"',
             },
-            setting: { arm: MODE, azurerm: 'systemDatastoresAuthMode' },
+            setting: { arm: MODE, azurerm: 'system_datastores_auth_mode' },
           },
-          // azurerm has no attribute for it: no in-place edit is possible there.
+          // Not every azurerm version has the attribute: no edit is offered there.
           fix: (resource) =>
             dialectOf(resource) === 'azurerm'
               ? undefined

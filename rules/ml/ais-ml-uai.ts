@@ -1,6 +1,7 @@
 // AIS-ML-UAI (matrix row 23): a user-assigned identity outlives the workspace and can be granted its roles
 // (storage, Key Vault, registry) before the workspace exists, so access is managed independently of it.
-import { defineRule, judge, nonEmptyString, reportJudgement } from '../../server/src/model';
+import { defineRule, judge, reportJudgement } from '../../server/src/model';
+import { judgeSet } from './applicability';
 import { WORKSPACE_TYPE } from './shared';
 
 const TYPE = 'identity.type';
@@ -41,7 +42,7 @@ export default defineRule({
         });
         continue;
       }
-      reportJudgement(context, workspace, judge(workspace.get(PRIMARY), nonEmptyString, 'fail'), {
+      reportJudgement(context, workspace, judgeSet(workspace.get(PRIMARY)), {
         path: PRIMARY,
         describe: {
           secureState: 'names its primary user-assigned identity',

@@ -4,11 +4,14 @@
 import {
   cannotVerify,
   judge,
+  nonEmptyString,
+  type Judgement,
   type Phrase,
   type Predicate,
   type Resource,
   type RuleContext,
   type UnknownValue,
+  type Value,
 } from '../../server/src/model';
 
 export interface Applicability {
@@ -65,4 +68,16 @@ export function appliesWhen(
     certainty: 'unverifiable',
     message: `${cannotVerify(resource, applicability.secureState, applicability.path, unknown.reason).replace(/\.$/, '')} (${applicability.scope}).`,
   });
+}
+
+/**
+ * Judges "is set to a non-empty value" where any expression counts as set (a resource id from a parameter,
+ * a reference): only absence, an empty literal or an empty candidate fails. Used for ids and names whose
+ * presence is the control (a subnet, a primary identity, a key), as diagnostic destinations are judged.
+ */
+export function judgeSet(value: Value | undefined): Judgement {
+  if (value?.kind === 'unknown' && !(value.candidates && value.candidates.length > 0)) {
+    return { outcome: 'pass', value, absent: false };
+  }
+  return judge(value, nonEmptyString, 'fail');
 }

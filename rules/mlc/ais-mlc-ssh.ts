@@ -21,6 +21,7 @@ import {
   type Resource,
   type RuleContext,
 } from '../../server/src/model';
+import { judgeSet } from '../ml/applicability';
 import { CLUSTER, COMPUTE_TYPE, computeTypeOf, forComputeTypes, INSTANCE } from './shared';
 
 const INSTANCE_SSH = 'properties.properties.sshSettings.sshPublicAccess';
@@ -119,7 +120,7 @@ function checkCluster(context: RuleContext, compute: Resource): void {
 /** ARM 'NotSpecified': SSH is open on nodes with public IPs that are not in a subnet. */
 function clusterDefault(compute: Resource): 'pass' | 'fail' {
   const publicIp = judge(compute.get('properties.properties.enableNodePublicIp'), equals(false), 'fail');
-  const subnet = judge(compute.get('properties.properties.subnet.id'), nonEmptyString, 'fail');
+  const subnet = judgeSet(compute.get('properties.properties.subnet.id'));
   const closed = combineAny(
     [publicIp, subnet].map((j) => (j.outcome === 'pass' ? 'yes' : j.outcome === 'fail' ? 'no' : 'unknown')),
   );

@@ -5,13 +5,13 @@ import {
   cannotVerify,
   defineRule,
   judge,
-  nonEmptyString,
   oneOf,
   reportJudgement,
   resourceLabel,
   type Resource,
   type RuleContext,
 } from '../../server/src/model';
+import { judgeSet } from '../ml/applicability';
 import { CLUSTER, COMPUTE_TYPE, forComputeTypes, INSTANCE, parentWorkspace } from './shared';
 
 const SUBNET = 'properties.properties.subnet.id';
@@ -32,7 +32,7 @@ export default defineRule({
   check(context) {
     for (const compute of context.resources) {
       forComputeTypes(context, compute, [INSTANCE, CLUSTER], 'runs in a virtual network', (inner) => {
-        const subnet = judge(compute.get(SUBNET), nonEmptyString, 'fail');
+        const subnet = judgeSet(compute.get(SUBNET));
         if (subnet.outcome === 'pass') return;
         const managed = managedByWorkspace(context, compute);
         if (managed === 'yes') return;

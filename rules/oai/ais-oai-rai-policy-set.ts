@@ -12,6 +12,7 @@ import {
   type Resource,
   type RuleContext,
 } from '../../server/src/model';
+import { judgeSet } from '../ml/applicability';
 import { childName, DEPLOYMENT_TYPE, RAI_POLICY_TYPE } from './shared';
 
 const RAI_POLICY_NAME = 'properties.raiPolicyName';
@@ -82,6 +83,8 @@ function judgePolicy(context: RuleContext, deployment: Resource, approved: reado
       }
     }
   }
+  // Without an allow-list any expression names a policy (a parameter, a variable): only absent or empty fails.
+  if (approved.length === 0) return judgeSet(value);
   return judge(value, isApproved, 'fail');
 }
 

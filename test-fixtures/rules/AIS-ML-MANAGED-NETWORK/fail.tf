@@ -1,0 +1,41 @@
+resource "azurerm_machine_learning_workspace" "ml" {
+  name                    = "mlw-prod"
+  location                = "swedencentral"
+  resource_group_name     = "rg-ai"
+  application_insights_id = var.app_insights_id
+  key_vault_id            = var.key_vault_id
+  storage_account_id      = var.storage_account_id
+  public_network_access_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+
+  managed_network {
+    isolation_mode = "AllowInternetOutbound" # expect: AIS-ML-MANAGED-NETWORK
+  }
+}
+
+resource "azurerm_machine_learning_workspace" "plain" { # expect: AIS-ML-MANAGED-NETWORK
+  name                    = "mlw-plain"
+  location                = "swedencentral"
+  resource_group_name     = "rg-ai"
+  application_insights_id = var.app_insights_id
+  key_vault_id            = var.key_vault_id
+  storage_account_id      = var.storage_account_id
+  public_network_access_enabled = false
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+variable "app_insights_id" {
+  type = string
+}
+
+variable "key_vault_id" {
+  type = string
+}
+
+variable "storage_account_id" {
+  type = string
+}

@@ -1,0 +1,26 @@
+# azurerm 3.x: the deprecated flag opens public access behind a VNet.
+resource "azurerm_machine_learning_workspace" "legacy" {
+  name                    = "mlw-legacy"
+  location                = "swedencentral"
+  resource_group_name     = "rg-ai"
+  application_insights_id = var.app_insights_id
+  key_vault_id            = var.key_vault_id
+  storage_account_id      = var.storage_account_id
+  public_network_access_enabled                = false
+  public_access_behind_virtual_network_enabled = true # expect: AIS-ML-PUBLIC-NETWORK
+  identity {
+    type = "SystemAssigned"
+  }
+}
+
+variable "app_insights_id" {
+  type = string
+}
+
+variable "key_vault_id" {
+  type = string
+}
+
+variable "storage_account_id" {
+  type = string
+}

@@ -1,0 +1,30 @@
+resource "azurerm_machine_learning_workspace" "ml" {
+  name                    = "mlw-prod"
+  location                = "swedencentral"
+  resource_group_name     = "rg-ai"
+  application_insights_id = var.app_insights_id
+  key_vault_id            = var.key_vault_id
+  storage_account_id      = var.storage_account_id
+  public_network_access_enabled  = false
+  primary_user_assigned_identity = var.identity_id
+  identity {
+    type         = "UserAssigned"
+    identity_ids = [var.identity_id]
+  }
+}
+
+variable "app_insights_id" {
+  type = string
+}
+
+variable "key_vault_id" {
+  type = string
+}
+
+variable "storage_account_id" {
+  type = string
+}
+
+variable "identity_id" {
+  type = string
+}

@@ -1,0 +1,22 @@
+resource "azapi_resource" "ci" { # expect: AIS-MLC-IDLE-SHUTDOWN
+  type      = "Microsoft.MachineLearningServices/workspaces/computes@2024-10-01"
+  name      = "ci-dev"
+  parent_id = var.workspace_id
+  location  = "swedencentral"
+  body = {
+    properties = {
+      computeType = "ComputeInstance"
+      properties = {
+        vmSize = "Standard_DS3_v2"
+      }
+    }
+  }
+}
+
+variable "workspace_id" {
+  type = string
+}
+
+variable "subnet_id" {
+  type = string
+}

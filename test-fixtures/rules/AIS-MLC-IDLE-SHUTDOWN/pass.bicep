@@ -1,0 +1,30 @@
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01' existing = {
+  name: 'mlw-prod'
+}
+
+resource instance 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  parent: ws
+  name: 'ci-dev'
+  location: 'swedencentral'
+  properties: {
+    computeType: 'ComputeInstance'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      idleTimeBeforeShutdown: 'PT60M'
+    }
+  }
+}
+
+// minNodeCount defaults to 0.
+resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  parent: ws
+  name: 'cpu-cluster'
+  location: 'swedencentral'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+      scaleSettings: { maxNodeCount: 4 }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+resource "azurerm_machine_learning_compute_cluster" "cpu" {
+  name                          = "cpu-cluster"
+  location                      = "swedencentral"
+  machine_learning_workspace_id = var.workspace_id
+  vm_priority                   = "Dedicated"
+  vm_size                       = "Standard_DS3_v2"
+  node_public_ip_enabled        = true # expect: AIS-MLC-NO-PUBLIC-IP
+  scale_settings {
+    min_node_count                       = 0
+    max_node_count                       = 4
+    scale_down_nodes_after_idle_duration = "PT30S"
+  }
+}
+
+# node_public_ip_enabled defaults to true.
+resource "azurerm_machine_learning_compute_instance" "dev" { # expect: AIS-MLC-NO-PUBLIC-IP
+  name                          = "ci-dev"
+  machine_learning_workspace_id = var.workspace_id
+  virtual_machine_size          = "STANDARD_DS3_V2"
+
+}
+
+variable "workspace_id" {
+  type = string
+}
+
+variable "subnet_id" {
+  type = string
+}

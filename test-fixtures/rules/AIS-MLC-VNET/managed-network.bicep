@@ -1,0 +1,31 @@
+// Compute of a workspace with a managed network has no subnet of its own: not applicable.
+param storageId string = '/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.Storage/storageAccounts/stmlprod'
+param keyVaultId string = '/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.KeyVault/vaults/kv-ml-prod'
+param appInsightsId string = '/subscriptions/0000/resourceGroups/rg-ai/providers/Microsoft.Insights/components/appi-ml-prod'
+
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01' = {
+  name: 'mlw-prod'
+  location: 'swedencentral'
+  kind: 'Default'
+  identity: { type: 'SystemAssigned' }
+  sku: { name: 'Basic', tier: 'Basic' }
+  properties: {
+    storageAccount: storageId
+    keyVault: keyVaultId
+    applicationInsights: appInsightsId
+    publicNetworkAccess: 'Disabled'
+    managedNetwork: { isolationMode: 'AllowOnlyApprovedOutbound' }
+  }
+}
+
+resource cluster 'Microsoft.MachineLearningServices/workspaces/computes@2024-10-01' = {
+  parent: ws
+  name: 'cpu-cluster'
+  location: 'swedencentral'
+  properties: {
+    computeType: 'AmlCompute'
+    properties: {
+      vmSize: 'Standard_DS3_v2'
+    }
+  }
+}

@@ -1,0 +1,27 @@
+resource ws 'Microsoft.MachineLearningServices/workspaces@2024-10-01' existing = {
+  name: 'mlw-prod'
+}
+
+resource scoring 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2024-10-01' = {
+  parent: ws
+  name: 'ep-scoring'
+  location: 'swedencentral'
+  kind: 'Managed'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    authMode: 'AADToken'
+    publicNetworkAccess: 'Enabled' // expect: AIS-MLE-PUBLIC-NETWORK
+  }
+}
+
+// Absent: Enabled.
+resource chat 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2024-10-01' = { // expect: AIS-MLE-PUBLIC-NETWORK
+  parent: ws
+  name: 'ep-chat'
+  location: 'swedencentral'
+  kind: 'Managed'
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    authMode: 'AADToken'
+  }
+}

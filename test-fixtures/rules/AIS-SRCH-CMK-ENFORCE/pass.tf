@@ -1,0 +1,11 @@
+resource "azurerm_search_service" "search" {
+  name                = "srch-prod"
+  resource_group_name = "rg-ai"
+  location            = "swedencentral"
+  sku                 = "standard"
+  customer_managed_key_enforcement_enabled = true
+
+  identity {
+    type = "SystemAssigned"
+  }
+}

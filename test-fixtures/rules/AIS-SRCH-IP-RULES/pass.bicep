@@ -1,0 +1,30 @@
+resource search 'Microsoft.Search/searchServices@2024-06-01-preview' = {
+  name: 'srch-prod'
+  location: 'swedencentral'
+  sku: { name: 'standard' }
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    replicaCount: 1
+    partitionCount: 1
+    publicNetworkAccess: 'enabled'
+    networkRuleSet: {
+      ipRules: [
+        { value: '203.0.113.0/24' }
+      ]
+    }
+  }
+}
+
+// Public access disabled: IP rules are not used.
+resource closed 'Microsoft.Search/searchServices@2024-06-01-preview' = {
+  name: 'srch-closed'
+  location: 'swedencentral'
+  sku: { name: 'standard' }
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    replicaCount: 1
+    partitionCount: 1
+    publicNetworkAccess: 'disabled'
+    networkRuleSet: { ipRules: [{ value: '0.0.0.0/0' }] }
+  }
+}

@@ -1,0 +1,11 @@
+resource search 'Microsoft.Search/searchServices@2024-06-01-preview' = {
+  name: 'srch-prod'
+  location: 'swedencentral'
+  sku: { name: 'standard' }
+  identity: { type: 'SystemAssigned' }
+  properties: {
+    replicaCount: 1
+    partitionCount: 1
+    disableLocalAuth: true
+  }
+}

@@ -1,0 +1,11 @@
+resource "azurerm_search_service" "search" {
+  name                = "srch-prod"
+  resource_group_name = "rg-ai"
+  location            = "swedencentral"
+  sku                 = "standard"
+  public_network_access_enabled = false
+
+  identity {
+    type = "SystemAssigned"
+  }
+}
