@@ -1,0 +1,638 @@
+// A plain-JavaScript HCL syntax tree, converted from tree-sitter's concrete tree so that the tree-sitter
+// tree (which lives on the WebAssembly heap) can be freed right after parsing. Everything downstream (the
+// evaluator, the model adapter, `edit/` through `Resource.syntax`) reads only these objects.
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Comment, SyntaxProblem } from '../../model/document';
+import type { Span } from '../../model/span';
+
+export type HclExpr =
+  | { readonly kind: 'literal'; readonly value: string | number | boolean | null; readonly span: Span }
+  /** A string with interpolations or directives; `parts` alternate literal text and expressions. */
+  | {
+      readonly kind: 'template';
+      readonly parts: readonly (string | HclExpr)[];
+      readonly heredoc: boolean;
+      readonly span: Span;
+    }
+  | { readonly kind: 'tuple'; readonly items: readonly HclExpr[]; readonly span: Span }
+  | { readonly kind: 'object'; readonly items: readonly HclObjectItem[]; readonly span: Span }
+  | { readonly kind: 'variable'; readonly name: string; readonly span: Span }
+  | {
+      readonly kind: 'getAttr';
+      readonly object: HclExpr;
+      readonly name: string;
+      readonly nameSpan: Span;
+      readonly span: Span;
+    }
+  | { readonly kind: 'index'; readonly object: HclExpr; readonly index: HclExpr; readonly span: Span }
+  /** `x[*].y`, `x.*.y`: a list built at plan time. */
+  | { readonly kind: 'splat'; readonly object: HclExpr; readonly span: Span }
+  | {
+      readonly kind: 'call';
+      readonly name: string;
+      readonly nameSpan: Span;
+      readonly args: readonly HclExpr[];
+      /** `f(list...)`: the last argument is expanded. */
+      readonly expandLast: boolean;
+      readonly span: Span;
+    }
+  | { readonly kind: 'for'; readonly span: Span }
+  /** A `%{ if }` / `%{ for }` template directive. */
+  | { readonly kind: 'directive'; readonly span: Span }
+  | {
+      readonly kind: 'conditional';
+      readonly condition: HclExpr;
+      readonly then: HclExpr;
+      readonly otherwise: HclExpr;
+      readonly span: Span;
+    }
+  | { readonly kind: 'unary'; readonly operator: string; readonly operand: HclExpr; readonly span: Span }
+  | {
+      readonly kind: 'binary';
+      readonly operator: string;
+      readonly left: HclExpr;
+      readonly right: HclExpr;
+      readonly span: Span;
+    }
+  | { readonly kind: 'paren'; readonly inner: HclExpr; readonly span: Span }
+  /** Input the grammar could not read (half-typed code). */
+  | { readonly kind: 'error'; readonly span: Span };
+
+export interface HclObjectItem {
+  readonly key: HclExpr;
+  /** The key as a name when it is a bare word or a plain string (`a = 1`, `"a" = 1`); undefined when computed. */
+  readonly keyName?: string;
+  readonly value: HclExpr;
+  readonly span: Span;
+}
+
+export interface HclAttribute {
+  readonly name: string;
+  readonly nameSpan: Span;
+  readonly value: HclExpr;
+  /** From the name to the end of the value. */
+  readonly span: Span;
+}
+
+export interface HclLabel {
+  readonly value: string;
+  readonly span: Span;
+}
+
+export interface HclBlock {
+  readonly type: string;
+  readonly typeSpan: Span;
+  readonly labels: readonly HclLabel[];
+  /** From the block type to the closing brace. */
+  readonly span: Span;
+  readonly openBrace: Span;
+  /** Zero-length at the end of the block when the brace is missing (half-typed input). */
+  readonly closeBrace: Span;
+  readonly body: HclBody;
+}
+
+export interface HclBody {
+  readonly attributes: readonly HclAttribute[];
+  readonly blocks: readonly HclBlock[];
+}
+
+export interface HclFile {
+  readonly body: HclBody;
+  readonly comments: readonly Comment[];
+  readonly problems: readonly SyntaxProblem[];
+}
+
+const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
+
+/** Converts a tree-sitter tree of the Terraform grammar. The caller still owns (and frees) the tree. */
+export function convertTree(tree: Tree, text: string): HclFile {
+  const converter = new Converter(text);
+  const root = tree.rootNode;
+  let body: HclBody = { attributes: [], blocks: [] };
+  for (const child of root.namedChildren) {
+    if (child?.type === 'body') body = converter.body(child);
+    else if (child?.type === 'object') {
+      // A JSON-shaped tfvars file (`{ "a": 1 }`): its entries are attributes.
+      const object = converter.primary(child);
+      if (object.kind === 'object') {
+        body = {
+          attributes: object.items.flatMap((item) =>
+            item.keyName === undefined
+              ? []
+              : [{ name: item.keyName, nameSpan: item.key.span, value: item.value, span: item.span }],
+          ),
+          blocks: [],
+        };
+      }
+    } else if (child && child.type !== 'comment') {
+      const recovered = converter.recover(child);
+      body = {
+        attributes: [...body.attributes, ...recovered.attributes],
+        blocks: [...body.blocks, ...recovered.blocks],
+      };
+    }
+  }
+  const { comments, problems } = scanExtras(tree.walk(), text, root.hasError);
+  return { body, comments, problems };
+}
+
+/** One pass over every node: comments (extras may sit anywhere) and, when the tree has any, ERROR/MISSING. */
+function scanExtras(
+  cursor: TreeCursor,
+  text: string,
+  hasError: boolean,
+): { comments: Comment[]; problems: SyntaxProblem[] } {
+  const comments: Comment[] = [];
+  const problems: SyntaxProblem[] = [];
+  try {
+    let descend = true;
+    for (;;) {
+      const type = cursor.nodeType;
+      if (type === 'comment') {
+        comments.push(commentOf(text, cursor.startIndex, cursor.endIndex));
+      } else if (hasError && type === 'ERROR') {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        problems.push({ span: { start, end }, message: unexpectedText(text.slice(start, end)) });
+      } else if (hasError && cursor.nodeIsMissing) {
+        const at = cursor.startIndex;
+        problems.push({ span: { start: at, end: at }, message: `Missing '${missingName(type)}'.` });
+      }
+      if (descend && cursor.gotoFirstChild()) continue;
+      if (cursor.gotoNextSibling()) {
+        descend = true;
+        continue;
+      }
+      // Climb until a node has a next sibling.
+      let climbed = false;
+      while (cursor.gotoParent()) {
+        if (cursor.gotoNextSibling()) {
+          climbed = true;
+          break;
+        }
+      }
+      if (!climbed) break;
+      descend = true;
+    }
+  } finally {
+    cursor.delete();
+  }
+  return { comments, problems };
+}
+
+function missingName(type: string): string {
+  const names: Record<string, string> = {
+    block_end: '}',
+    object_end: '}',
+    tuple_end: ']',
+    quoted_template_end: '"',
+    template_interpolation_end: '}',
+  };
+  return names[type] ?? type;
+}
+
+function unexpectedText(text: string): string {
+  const firstLine = text.trim().split(/\r?\n/)[0] ?? '';
+  const shown = firstLine.length > 40 ? `${firstLine.slice(0, 40)}…` : firstLine;
+  return shown ? `Unexpected '${shown}'.` : 'Unexpected input.';
+}
+
+function commentOf(text: string, start: number, end: number): Comment {
+  const raw = text.slice(start, end);
+  let inner: string;
+  if (raw.startsWith('#')) inner = raw.slice(1);
+  else if (raw.startsWith('//')) inner = raw.slice(2);
+  else inner = raw.slice(2, raw.endsWith('*/') ? -2 : undefined);
+  return { span: { start, end }, text: inner.replace(/\r$/, '') };
+}
+
+function spanOf(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+class Converter {
+  constructor(private readonly text: string) {}
+
+  body(node: Node): HclBody {
+    const attributes: HclAttribute[] = [];
+    const blocks: HclBlock[] = [];
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const attribute = this.attribute(child);
+        if (attribute) attributes.push(attribute);
+      } else if (child.type === 'block') {
+        const block = this.block(child);
+        if (block) blocks.push(block);
+      } else if (child.type === 'ERROR') {
+        const recovered = this.recover(child);
+        attributes.push(...recovered.attributes);
+        blocks.push(...recovered.blocks);
+      }
+    }
+    return { attributes, blocks };
+  }
+
+  /** Well-formed attributes and blocks inside an ERROR node (tree-sitter keeps intact subtrees there). */
+  recover(node: Node, depth = 0): HclBody {
+    const attributes: HclAttribute[] = [];
+    const blocks: HclBlock[] = [];
+    if (depth > 50) return { attributes, blocks };
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (child.type === 'attribute') {
+        const attribute = this.attribute(child);
+        if (attribute) attributes.push(attribute);
+      } else if (child.type === 'block') {
+        const block = this.block(child);
+        if (block) blocks.push(block);
+      } else if (child.type === 'body' || child.type === 'ERROR') {
+        const inner = child.type === 'body' ? this.body(child) : this.recover(child, depth + 1);
+        attributes.push(...inner.attributes);
+        blocks.push(...inner.blocks);
+      }
+    }
+    return { attributes, blocks };
+  }
+
+  attribute(node: Node): HclAttribute | undefined {
+    const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
+    if (!nameNode) return undefined;
+    const valueNode = node.namedChildren.find((c) => c?.type === 'expression');
+    const value: HclExpr = valueNode
+      ? this.expression(valueNode)
+      : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } };
+    return { name: nameNode.text, nameSpan: spanOf(nameNode), value, span: spanOf(node) };
+  }
+
+  block(node: Node): HclBlock | undefined {
+    let typeNode: Node | undefined;
+    const labels: HclLabel[] = [];
+    let openBrace: Span | undefined;
+    let closeBrace: Span | undefined;
+    let body: HclBody = { attributes: [], blocks: [] };
+    for (const child of node.children) {
+      if (!child) continue;
+      switch (child.type) {
+        case 'identifier':
+          if (!typeNode) typeNode = child;
+          else labels.push({ value: child.text, span: spanOf(child) });
+          break;
+        case 'string_lit':
+          labels.push({ value: this.stringLiteral(child), span: spanOf(child) });
+          break;
+        case 'block_start':
+          openBrace = spanOf(child);
+          break;
+        case 'block_end':
+          closeBrace = child.isMissing ? { start: child.startIndex, end: child.startIndex } : spanOf(child);
+          break;
+        case 'body':
+          body = this.body(child);
+          break;
+        case 'ERROR': {
+          const recovered = this.recover(child);
+          body = {
+            attributes: [...body.attributes, ...recovered.attributes],
+            blocks: [...body.blocks, ...recovered.blocks],
+          };
+          break;
+        }
+      }
+    }
+    if (!typeNode) return undefined;
+    const span = spanOf(node);
+    return {
+      type: typeNode.text,
+      typeSpan: spanOf(typeNode),
+      labels,
+      span,
+      openBrace: openBrace ?? { start: span.end, end: span.end },
+      closeBrace: closeBrace ?? { start: span.end, end: span.end },
+      body,
+    };
+  }
+
+  /** An `expression` node: a conditional or a flattened term (primary followed by accessors). */
+  expression(node: Node): HclExpr {
+    const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+    if (children.length === 1 && children[0].type === 'conditional') return this.conditional(children[0]);
+    return this.term(children, spanOf(node));
+  }
+
+  /** A flattened `_expr_term`: `(expr)` or a primary, then `.attr`, `[index]`, splats. */
+  term(children: readonly Node[], span: Span): HclExpr {
+    if (children.length === 0) return { kind: 'error', span };
+    let current: HclExpr;
+    let i: number;
+    if (children[0].type === '(') {
+      const innerNode = children.find((c) => c.type === 'expression');
+      const close = children.findIndex((c) => c.type === ')');
+      const end = close >= 0 ? children[close].endIndex : span.end;
+      current = {
+        kind: 'paren',
+        inner: innerNode ? this.expression(innerNode) : { kind: 'error', span },
+        span: { start: children[0].startIndex, end },
+      };
+      i = close >= 0 ? close + 1 : children.length;
+    } else {
+      current = this.primary(children[0]);
+      i = 1;
+    }
+    for (; i < children.length; i++) {
+      const child = children[i];
+      const start = current.span.start;
+      if (child.type === 'get_attr') {
+        const name = child.namedChildren.find((c) => c?.type === 'identifier');
+        current = {
+          kind: 'getAttr',
+          object: current,
+          name: name?.text ?? '',
+          nameSpan: name ? spanOf(name) : spanOf(child),
+          span: { start, end: child.endIndex },
+        };
+      } else if (child.type === 'index') {
+        const inner = child.namedChildren[0];
+        let index: HclExpr;
+        if (inner?.type === 'new_index') {
+          const expression = inner.namedChildren.find((c) => c?.type === 'expression');
+          index = expression ? this.expression(expression) : { kind: 'error', span: spanOf(inner) };
+        } else {
+          // legacy `.0`
+          const digits = (inner?.text ?? '').replace(/^\./, '');
+          index = { kind: 'literal', value: Number(digits), span: inner ? spanOf(inner) : spanOf(child) };
+        }
+        current = { kind: 'index', object: current, index, span: { start, end: child.endIndex } };
+      } else if (child.type === 'splat') {
+        current = { kind: 'splat', object: current, span: { start, end: child.endIndex } };
+      } else if (child.type === 'ERROR' || child.isMissing) {
+        current = { kind: 'error', span: { start, end: child.endIndex } };
+      }
+    }
+    return current;
+  }
+
+  primary(node: Node): HclExpr {
+    const span = spanOf(node);
+    switch (node.type) {
+      case 'literal_value':
+        return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
+      case 'numeric_lit': {
+        const text = node.text;
+        const value = /^0x/i.test(text) ? parseInt(text, 16) : Number(text);
+        return { kind: 'literal', value, span };
+      }
+      case 'bool_lit':
+        return { kind: 'literal', value: node.text === 'true', span };
+      case 'null_lit':
+        return { kind: 'literal', value: null, span };
+      case 'string_lit':
+        return { kind: 'literal', value: this.stringLiteral(node), span };
+      case 'template_expr':
+        return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
+      case 'quoted_template':
+        return this.quotedTemplate(node);
+      case 'heredoc_template':
+        return this.heredoc(node);
+      case 'collection_value':
+        return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
+      case 'tuple':
+        return {
+          kind: 'tuple',
+          items: node.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expression(c)),
+          span,
+        };
+      case 'object':
+        return { kind: 'object', items: this.objectItems(node), span };
+      case 'variable_expr':
+        return { kind: 'variable', name: node.text, span };
+      case 'function_call':
+        return this.call(node);
+      case 'for_expr':
+        return { kind: 'for', span };
+      case 'operation':
+        return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
+      case 'unary_operation': {
+        const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+        return { kind: 'unary', operator: children[0].type, operand: this.term(children.slice(1), span), span };
+      }
+      case 'binary_operation':
+        return this.binary(node);
+      case 'conditional':
+        return this.conditional(node);
+      case 'expression':
+        return this.expression(node);
+      default:
+        return { kind: 'error', span };
+    }
+  }
+
+  private binary(node: Node): HclExpr {
+    const span = spanOf(node);
+    const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const at = children.findIndex((c, i) => i > 0 && !c.isNamed && BINARY_OPERATORS.has(c.type));
+    if (at < 0) return { kind: 'error', span };
+    const left = children.slice(0, at);
+    const right = children.slice(at + 1);
+    return {
+      kind: 'binary',
+      operator: children[at].type,
+      left: this.term(left, { start: span.start, end: children[at].startIndex }),
+      right: this.term(right, { start: children[at].endIndex, end: span.end }),
+      span,
+    };
+  }
+
+  private conditional(node: Node): HclExpr {
+    const parts = node.namedChildren.filter((c): c is Node => c?.type === 'expression');
+    const span = spanOf(node);
+    const error: HclExpr = { kind: 'error', span: { start: span.end, end: span.end } };
+    return {
+      kind: 'conditional',
+      condition: parts[0] ? this.expression(parts[0]) : error,
+      then: parts[1] ? this.expression(parts[1]) : error,
+      otherwise: parts[2] ? this.expression(parts[2]) : error,
+      span,
+    };
+  }
+
+  private call(node: Node): HclExpr {
+    const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
+    const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
+    const args = argsNode
+      ? argsNode.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expression(c))
+      : [];
+    const expandLast = argsNode ? argsNode.namedChildren.some((c) => c?.type === 'ellipsis') : false;
+    return {
+      kind: 'call',
+      name: nameNode?.text ?? '',
+      nameSpan: nameNode ? spanOf(nameNode) : spanOf(node),
+      args,
+      expandLast,
+      span: spanOf(node),
+    };
+  }
+
+  private objectItems(node: Node): HclObjectItem[] {
+    const items: HclObjectItem[] = [];
+    for (const element of node.namedChildren) {
+      if (element?.type !== 'object_elem') continue;
+      const keyNode = element.childForFieldName('key');
+      const valueNode = element.childForFieldName('val');
+      if (!keyNode) continue;
+      const key = this.expression(keyNode);
+      const value: HclExpr = valueNode
+        ? this.expression(valueNode)
+        : { kind: 'error', span: { start: element.endIndex, end: element.endIndex } };
+      let keyName: string | undefined;
+      if (key.kind === 'variable') keyName = key.name;
+      else if (key.kind === 'literal' && typeof key.value === 'string') keyName = key.value;
+      items.push({ key, keyName, value, span: spanOf(element) });
+    }
+    return items;
+  }
+
+  /** A plain quoted string: its text between the quotes with HCL escapes decoded. */
+  stringLiteral(node: Node): string {
+    const start = node.children[0];
+    const end = node.children[node.childCount - 1];
+    const from = start?.type === 'quoted_template_start' ? start.endIndex : node.startIndex;
+    const to = end?.type === 'quoted_template_end' && !end.isMissing ? end.startIndex : node.endIndex;
+    return decodeQuoted(this.text.slice(from, to));
+  }
+
+  private quotedTemplate(node: Node): HclExpr {
+    const children = node.children.filter((c): c is Node => c !== null);
+    const first = children[0];
+    const last = children[children.length - 1];
+    const from = first?.type === 'quoted_template_start' ? first.endIndex : node.startIndex;
+    const to = last?.type === 'quoted_template_end' && !last.isMissing ? last.startIndex : node.endIndex;
+    return this.templateParts(children, from, to, spanOf(node), false, decodeQuoted);
+  }
+
+  private heredoc(node: Node): HclExpr {
+    const children = node.children.filter((c): c is Node => c !== null);
+    const span = spanOf(node);
+    const marker = children.find((c) => c.type === 'heredoc_start');
+    const identifiers = children.filter((c) => c.type === 'heredoc_identifier');
+    const opening = identifiers[0];
+    if (!opening) return { kind: 'error', span };
+    const newline = this.text.indexOf('\n', opening.endIndex);
+    const from = newline < 0 ? opening.endIndex : newline + 1;
+    const closing = identifiers.length > 1 ? identifiers[identifiers.length - 1] : undefined;
+    let to = closing && !closing.isMissing ? closing.startIndex : span.end;
+    // The content ends at the start of the closing identifier's line.
+    while (to > from && this.text[to - 1] !== '\n') to--;
+    const strip = marker?.text === '<<-';
+    const template = this.templateParts(
+      children.filter((c) => c !== opening && c !== closing),
+      from,
+      to,
+      span,
+      true,
+      decodeHeredoc,
+    );
+    return strip ? stripIndent(template) : template;
+  }
+
+  /** Literal text is taken from the source between interpolations (the grammar drops some whitespace). */
+  private templateParts(
+    children: readonly Node[],
+    from: number,
+    to: number,
+    span: Span,
+    heredoc: boolean,
+    decode: (raw: string) => string,
+  ): HclExpr {
+    const parts: (string | HclExpr)[] = [];
+    let position = from;
+    for (const child of children) {
+      if (child.type !== 'template_interpolation' && child.type !== 'template_directive') continue;
+      if (child.startIndex < from || child.endIndex > to) continue;
+      if (child.startIndex > position) parts.push(decode(this.text.slice(position, child.startIndex)));
+      if (child.type === 'template_interpolation') {
+        const expression = child.namedChildren.find((c) => c?.type === 'expression');
+        parts.push(expression ? this.expression(expression) : { kind: 'error', span: spanOf(child) });
+      } else {
+        parts.push({ kind: 'directive', span: spanOf(child) });
+      }
+      position = child.endIndex;
+    }
+    if (to > position) parts.push(decode(this.text.slice(position, to)));
+    const merged = mergeStrings(parts);
+    if (merged.length === 0) return { kind: 'literal', value: '', span };
+    if (merged.length === 1 && typeof merged[0] === 'string') return { kind: 'literal', value: merged[0], span };
+    return { kind: 'template', parts: merged, heredoc, span };
+  }
+}
+
+function mergeStrings(parts: readonly (string | HclExpr)[]): (string | HclExpr)[] {
+  const out: (string | HclExpr)[] = [];
+  for (const part of parts) {
+    const last = out[out.length - 1];
+    if (typeof part === 'string' && typeof last === 'string') out[out.length - 1] = last + part;
+    else if (part !== '') out.push(part);
+  }
+  return out;
+}
+
+/** `<<-EOT`: removes the smallest common leading whitespace of the literal lines. */
+function stripIndent(expr: HclExpr): HclExpr {
+  if (expr.kind === 'literal' && typeof expr.value === 'string') {
+    return { ...expr, value: dedent(expr.value) };
+  }
+  // With interpolations we keep the text as is: only literal heredocs are compared as values.
+  return expr;
+}
+
+function dedent(text: string): string {
+  const lines = text.split('\n');
+  let common = Infinity;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)?.[0].length ?? 0;
+    common = Math.min(common, indent);
+  }
+  if (!Number.isFinite(common) || common === 0) return text;
+  return lines.map((line) => line.slice(Math.min(common, /^[ \t]*/.exec(line)?.[0].length ?? 0))).join('\n');
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+
+/** HCL quoted-string escapes: \n \r \t \" \\ \uNNNN \UNNNNNNNN, and `$${` / `%%{` for literal `${` / `%{`. */
+export function decodeQuoted(raw: string): string {
+  if (!raw.includes('\\') && !raw.includes('$${') && !raw.includes('%%{')) return raw;
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === '\\' && i + 1 < raw.length) {
+      const next = raw[i + 1];
+      if (next in SIMPLE_ESCAPES) {
+        out += SIMPLE_ESCAPES[next];
+        i++;
+        continue;
+      }
+      if (next === 'u' || next === 'U') {
+        const length = next === 'u' ? 4 : 8;
+        const hex = raw.slice(i + 2, i + 2 + length);
+        if (/^[0-9a-fA-F]+$/.test(hex) && hex.length === length) {
+          const code = parseInt(hex, 16);
+          out += code <= 0x10ffff ? String.fromCodePoint(code) : '';
+          i += 1 + length;
+          continue;
+        }
+      }
+    } else if ((c === '$' || c === '%') && raw[i + 1] === c && raw[i + 2] === '{') {
+      out += `${c}{`;
+      i += 2;
+      continue;
+    }
+    out += c;
+  }
+  return out;
+}
+
+/** Heredocs take no backslash escapes, only `$${` / `%%{`. */
+function decodeHeredoc(raw: string): string {
+  return raw.replace(/([$%])\1\{/g, '$1{').replace(/\r\n/g, '\n');
+}
