@@ -101,7 +101,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           hasConfigFile: hasConfigFile(folder.session, uri),
           openText: open?.getText(),
         });
-        if (diagnostics.length === 0 && !published.has(uri)) return;
+        // Clean files nobody looks at stay silent; an open file always gets an answer for its version.
+        if (diagnostics.length === 0 && !published.has(uri) && !open) return;
         if (diagnostics.length) published.add(uri);
         else published.delete(uri);
         connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
@@ -245,9 +246,14 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       try {
         const uri = change.uri;
         if (path.posix.basename(uri) === '.aisec.json') {
-          // Every file under that directory may get another configuration.
+          // The session treats the config as a file too: that invalidates its findings, and affectedBy names
+          // every file under that directory.
+          const file = filePath(uri);
+          const exists = change.type !== FileChangeType.Deleted && file !== undefined && fs.existsSync(file);
+          sessions.setFile(uri, exists ? fs.readFileSync(file, 'utf8') : '');
+          if (!exists) sessions.deleteFile(uri);
           const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
-          checker.enqueue(sessions.allFiles().filter((u) => u.startsWith(dir)));
+          checker.enqueue(sessions.allFiles().filter((u) => u.startsWith(dir) && u !== uri));
           continue;
         }
         if (!isIac(uri) || documents.get(uri)) continue; // the editor owns open files
