@@ -190,6 +190,7 @@ describe('language server (protocol)', function () {
       const actions: CodeAction[] = [];
       for (const d of all) actions.push(...(await client.codeActions(uri, d.range, [d], ['quickfix'])));
       const unsafe = actions.filter((a) => a.title.endsWith('(unsafe)'));
+      assert.ok(unsafe.length > 0, `an unsafe fix among ${actions.map((a) => a.title).join(' | ')}`);
       for (const a of unsafe) assert.notEqual(a.isPreferred, true, a.title);
       for (const a of actions.filter((x) => x.isPreferred)) assert.ok(!a.title.includes('(unsafe)'));
     });
