@@ -12,6 +12,7 @@
 import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
 import type { Resource } from '../model/resource';
+import type { Rule } from '../model/rule';
 import type { Span } from '../model/span';
 import type { Value } from '../model/value';
 
@@ -43,13 +44,15 @@ export interface SuppressionDirective {
 const AISEC = /^\s*aisec-disable-next-line\b(.*)$/i;
 const UNTIL = /\s+until\s+(\d{4}-\d{2}-\d{2})\s*$/i;
 
-let peerMap: Map<string, string[]> | undefined;
+const peerMaps = new WeakMap<readonly Rule[], Map<string, string[]>>();
 
-/** Peer id (upper-cased) → aisec rule ids whose `meta.peers` list it. */
-function peerRules(): Map<string, string[]> {
+/** Peer id (upper-cased) → aisec rule ids whose `meta.peers` list it (Checkov ids; Trivy/tfsec ids). */
+function peerRules(rules: readonly Rule[]): Map<string, string[]> {
+  let peerMap = peerMaps.get(rules);
   if (peerMap) return peerMap;
   peerMap = new Map();
-  for (const rule of allRules) {
+  peerMaps.set(rules, peerMap);
+  for (const rule of rules) {
     const ids = [...(rule.meta.peers.checkov ?? []), ...(rule.meta.peers.trivy ?? [])];
     for (const id of ids) {
       const key = id.toUpperCase();
@@ -59,14 +62,18 @@ function peerRules(): Map<string, string[]> {
   return peerMap;
 }
 
-const knownIds = () => new Set(allRules.map((r) => r.meta.id.toUpperCase()));
+const knownIds = (rules: readonly Rule[]) => new Set(rules.map((r) => r.meta.id.toUpperCase()));
 
 /** Today's date as `YYYY-MM-DD` (UTC), the reference for `until`. */
 export function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
-export function readSuppressions(document: ParsedDocument, date = today()): SuppressionDirective[] {
+export function readSuppressions(
+  document: ParsedDocument,
+  date = today(),
+  rules: readonly Rule[] = allRules,
+): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
   const lines = document.lines;
   const lineTexts = document.text.split(/\r\n|\r|\n/);
@@ -87,7 +94,7 @@ export function readSuppressions(document: ParsedDocument, date = today()): Supp
     document.resources
       .filter((r) => r.span.start <= span.start && span.end <= r.span.end)
       .sort((a, b) => a.span.end - a.span.start - (b.span.end - b.span.start))[0];
-  const known = knownIds();
+  const known = knownIds(rules);
 
   for (const comment of document.comments) {
     const ownLine = lineOf(comment.span.start);
@@ -128,13 +135,13 @@ export function readSuppressions(document: ParsedDocument, date = today()): Supp
       continue;
     }
     for (const peer of readPeerComment(comment.text)) {
-      const rules = peer.ids.flatMap((id) => peerRules().get(id.toUpperCase()) ?? []);
-      if (rules.length === 0) continue;
+      const covered = peer.ids.flatMap((id) => peerRules(rules).get(id.toUpperCase()) ?? []);
+      if (covered.length === 0) continue;
       directives.push({
         source: peer.source,
         uri: document.uri,
         span: comment.span,
-        ruleIds: [...new Set(rules)],
+        ruleIds: [...new Set(covered)],
         writtenIds: peer.ids,
         reason: peer.reason,
         until: peer.until,
