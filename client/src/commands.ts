@@ -20,6 +20,7 @@ export interface CommandDeps {
   readonly output: vscode.OutputChannel;
 }
 
+export const GROUP_BY_STATE_KEY = 'aisec.groupBy';
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aisec');
 const RULE_ID = /^AIS-[A-Z0-9]+(?:-[A-Z0-9]+)+$/;
 
@@ -75,11 +76,8 @@ export function registerCommands(context: vscode.ExtensionContext, deps: Command
   const groupBy = async (by: GroupBy) => {
     tree.setGroupBy(by);
     await vscode.commands.executeCommand('setContext', 'aisec.groupBy', by);
-    // Remembered per workspace when it has one, so the choice survives reloads.
-    const target = vscode.workspace.workspaceFolders
-      ? vscode.ConfigurationTarget.Workspace
-      : vscode.ConfigurationTarget.Global;
-    await vscode.workspace.getConfiguration('aisec').update('view.groupBy', by, target);
+    // Remembered in the workspace state (not in .vscode/settings.json: switching a view must not edit the repo).
+    await context.workspaceState.update(GROUP_BY_STATE_KEY, by);
   };
   register('aisec.groupBySeverity', () => groupBy('severity'));
   register('aisec.groupByRule', () => groupBy('rule'));

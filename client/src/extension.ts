@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { DidChangeConfigurationNotification, LanguageClient, TransportKind } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
+import { GROUP_BY_STATE_KEY, registerCommands } from './commands';
 import { documentSelector, initializationOptions, readSettings } from './serverOptions';
 import { SummaryStore } from './summaryStore';
 import { FindingsTreeProvider } from './views/findingsTree';
@@ -28,7 +28,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const store = new SummaryStore(output);
   context.subscriptions.push(store);
 
-  const configuredGroupBy = vscode.workspace.getConfiguration('aisec').get<string>('view.groupBy', 'severity');
+  // The last grouping picked in this workspace, else the setting's default.
+  const configuredGroupBy =
+    context.workspaceState.get<string>(GROUP_BY_STATE_KEY) ??
+    vscode.workspace.getConfiguration('aisec').get<string>('view.groupBy', 'severity');
   const groupBy: GroupBy = (GROUP_BY_VALUES as readonly string[]).includes(configuredGroupBy)
     ? (configuredGroupBy as GroupBy)
     : 'severity';
@@ -105,7 +108,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
       }
       if (e.affectsConfiguration('aisec.view.groupBy')) {
         const by = vscode.workspace.getConfiguration('aisec').get<string>('view.groupBy', 'severity');
-        if ((GROUP_BY_VALUES as readonly string[]).includes(by)) tree.setGroupBy(by as GroupBy);
+        if ((GROUP_BY_VALUES as readonly string[]).includes(by)) {
+          tree.setGroupBy(by as GroupBy);
+          void context.workspaceState.update(GROUP_BY_STATE_KEY, undefined);
+          void vscode.commands.executeCommand('setContext', 'aisec.groupBy', by);
+        }
       }
       if (e.affectsConfiguration('aisec') || e.affectsConfiguration('files.exclude')) pushSettings();
     }),

@@ -97,10 +97,13 @@ export class FindingsTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${f.ruleId}** (${f.kind === 'review' ? 'cannot verify' : f.severity})\n\n`);
     tooltip.appendText(f.message);
+    tooltip.appendMarkdown('\n\n');
+    tooltip.appendText(`${relativePath(f.uri)}:${f.range.start.line + 1}`);
     tooltip.appendMarkdown(`\n\n${f.resourceType ? `\`${f.resourceType}\` ` : ''}`);
     tooltip.appendText(f.resourceKey);
     if (f.fix) tooltip.appendMarkdown(`\n\nQuick fix available (${f.fix}).`);
     item.tooltip = tooltip;
+    item.accessibilityInformation = { label: `${f.ruleId}: ${f.message}` };
     item.contextValue = 'aisec.finding';
     const uri = vscode.Uri.parse(f.uri);
     const range = new vscode.Range(

@@ -142,9 +142,21 @@ export function groupFindings(
   return groups;
 }
 
-/** The leaf's label and description: message first, then where (and the rule id when grouped otherwise). */
+/**
+ * The leaf's label and description. The sidebar is narrow and every message starts with the resource's name, so
+ * the label is the short rule id (the resource when grouped by rule) and the full message goes to the tooltip.
+ */
 export function leafText(finding: SummaryFinding, by: GroupBy, relativePath: (uri: string) => string) {
-  const where = `${relativePath(finding.uri)}:${finding.range.start.line + 1}`;
-  const description = by === 'rule' ? where : `${finding.ruleId} · ${where}`;
-  return { label: finding.message, description };
+  const line = finding.range.start.line + 1;
+  const resource = finding.resourceKey || '(template)';
+  switch (by) {
+    case 'rule':
+      return { label: resource, description: `${relativePath(finding.uri)}:${line}` };
+    case 'resource':
+      return { label: finding.ruleId, description: `line ${line}` };
+    case 'file':
+      return { label: finding.ruleId, description: `${resource} · line ${line}` };
+    case 'severity':
+      return { label: finding.ruleId, description: `${resource} · ${relativePath(finding.uri)}:${line}` };
+  }
 }

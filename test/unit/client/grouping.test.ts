@@ -85,13 +85,16 @@ describe('client: grouping findings for the tree', () => {
     assert.deepStrictEqual(groupFindings([findings[4]], 'severity', { relativePath: rel }), []);
   });
 
-  it('leaf text leaves out the rule id only when grouped by rule', () => {
+  it('leaf text: rule id (or the resource when grouped by rule) and where', () => {
     const f = findings[1];
-    assert.deepStrictEqual(leafText(f, 'rule', rel), { label: f.message, description: 'b.bicep:5' });
-    assert.deepStrictEqual(leafText(f, 'file', rel), {
-      label: f.message,
-      description: 'AIS-COG-LOCAL-AUTH · b.bicep:5',
+    assert.deepStrictEqual(leafText(f, 'rule', rel), { label: 'account', description: 'b.bicep:5' });
+    assert.deepStrictEqual(leafText(f, 'severity', rel), {
+      label: 'AIS-COG-LOCAL-AUTH',
+      description: 'account · b.bicep:5',
     });
+    assert.deepStrictEqual(leafText(f, 'file', rel), { label: 'AIS-COG-LOCAL-AUTH', description: 'account · line 5' });
+    assert.deepStrictEqual(leafText(f, 'resource', rel), { label: 'AIS-COG-LOCAL-AUTH', description: 'line 5' });
+    assert.strictEqual(leafText({ ...f, resourceKey: '' }, 'rule', rel).label, '(template)');
   });
 });
 
