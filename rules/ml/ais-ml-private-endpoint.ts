@@ -1,7 +1,15 @@
 // AIS-ML-PRIVATE-ENDPOINT (matrix row 17): the workspace (or AI Foundry hub) is reached through an inbound
 // private endpoint (group 'amlworkspace') in the customer's network, found anywhere in the workspace.
 // Checkov's CKV_AZURE_243 looks at managed-network outbound rules instead, which is a different control.
-import { defineRule, equals, findPrivateEndpoint, judge, reportPrivateEndpoint } from '../../server/src/model';
+import {
+  defineRule,
+  equals,
+  findPrivateEndpoint,
+  judge,
+  privateEndpointFix,
+  reportPrivateEndpoint,
+} from '../../server/src/model';
+import { withFixes } from './applicability';
 import { unlessProject, WORKSPACE_TYPE } from './shared';
 
 export default defineRule({
@@ -19,6 +27,7 @@ export default defineRule({
         'Configure Azure Machine Learning workspace to use private DNS zones',
       ],
     },
+    fix: 'unsafe',
   },
   check(context) {
     for (const workspace of context.resources) {
@@ -26,7 +35,7 @@ export default defineRule({
         const closed =
           judge(workspace.get('properties.publicNetworkAccess'), equals('Disabled'), 'fail').outcome === 'pass';
         reportPrivateEndpoint(
-          inner,
+          withFixes(inner, [privateEndpointFix(workspace)]),
           workspace,
           findPrivateEndpoint(context.workspace, workspace, 'amlworkspace'),
           {

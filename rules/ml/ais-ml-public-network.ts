@@ -1,6 +1,13 @@
 // AIS-ML-PUBLIC-NETWORK (matrix row 16): the workspace (or AI Foundry hub) must not be reachable from public
 // networks. Follows Azure Policy 438c38d2: an absent publicNetworkAccess is non-compliant (Checkov passes it).
-import { defineRule, equals, judge, reportJudgement, setFix, type Resource } from '../../server/src/model';
+import {
+  defineRule,
+  disablePublicNetworkAccessFix,
+  equals,
+  judge,
+  reportJudgement,
+  setFix,
+} from '../../server/src/model';
 import { unlessProject, WORKSPACE_TYPE } from './shared';
 
 const PNA = 'properties.publicNetworkAccess';
@@ -41,7 +48,7 @@ export default defineRule({
               },
               setting: { arm: PNA, azurerm: 'public_network_access_enabled' },
             },
-            fix: disablePublicAccess,
+            fix: disablePublicNetworkAccessFix,
           });
           return;
         }
@@ -74,13 +81,3 @@ export default defineRule({
     }
   },
 });
-
-function disablePublicAccess(workspace: Resource) {
-  return setFix(
-    workspace,
-    PNA,
-    'Disabled',
-    { arm: "Set publicNetworkAccess to 'Disabled'", azurerm: 'Set public_network_access_enabled = false' },
-    'safe',
-  );
-}

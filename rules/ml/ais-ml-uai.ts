@@ -1,6 +1,6 @@
 // AIS-ML-UAI (matrix row 23): a user-assigned identity outlives the workspace and can be granted its roles
 // (storage, Key Vault, registry) before the workspace exists, so access is managed independently of it.
-import { defineRule, judge, reportJudgement } from '../../server/src/model';
+import { defineRule, judge, reportJudgement, userAssignedIdentityFixes } from '../../server/src/model';
 import { judgeSet } from './applicability';
 import { WORKSPACE_TYPE } from './shared';
 
@@ -18,6 +18,7 @@ export default defineRule({
       psrule: ['Azure.ML.UserManagedIdentity'],
       policy: ['Azure Machine Learning workspaces should use user-assigned managed identity'],
     },
+    fix: 'unsafe',
   },
   check(context) {
     for (const workspace of context.resources) {
@@ -39,6 +40,8 @@ export default defineRule({
             },
             setting: { arm: TYPE, azurerm: 'identity.type' },
           },
+          // Unsafe: adds an identity resource, or picks one of the workspace's identities for the user.
+          fixes: (resource) => userAssignedIdentityFixes(resource, context.workspace),
         });
         continue;
       }

@@ -5,6 +5,7 @@ import {
   cannotVerify,
   judge,
   nonEmptyString,
+  type Fix,
   type Judgement,
   type Phrase,
   type Predicate,
@@ -80,4 +81,15 @@ export function judgeSet(value: Value | undefined): Judgement {
     return { outcome: 'pass', value, absent: false };
   }
   return judge(value, nonEmptyString, 'fail');
+}
+
+/** A context that attaches `fixes` to the definite findings reported through it (for shared reporters). */
+export function withFixes(context: RuleContext, fixes: readonly (Fix | undefined)[]): RuleContext {
+  const offered = fixes.filter((fix): fix is Fix => fix !== undefined);
+  if (offered.length === 0) return context;
+  return {
+    ...context,
+    report: (finding) =>
+      context.report(finding.certainty === 'unverifiable' ? finding : { ...finding, fixes: offered }),
+  };
 }

@@ -1,6 +1,6 @@
 // AIS-MLE-PUBLIC-NETWORK (matrix row 30): a managed online endpoint serving a model is scored only from the
 // workspace's private network. Absent = 'Enabled'.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disablePublicNetworkAccessFix, equals, requireProperty } from '../../server/src/model';
 import { ENDPOINT_TYPE } from './shared';
 
 const PNA = 'properties.publicNetworkAccess';
@@ -27,7 +27,7 @@ export default defineRule({
           remedy: "set properties.publicNetworkAccess to 'Disabled'",
           setting: PNA,
         },
-        fix: (resource) => setFix(resource, PNA, 'Disabled', "Set publicNetworkAccess to 'Disabled'", 'safe'),
+        fix: disablePublicNetworkAccessFix,
       });
     }
   },

@@ -1,6 +1,6 @@
 // AIS-SRCH-LOCAL-AUTH (matrix row 32): the search service accepts only Microsoft Entra ID tokens, not admin
 // or query API keys. Absent disableLocalAuth = keys accepted; authOptions (apiKeyOnly, aadOrApiKey) = keys on.
-import { defineRule, equals, judge, reportJudgement, setFix, type Fix, type Resource } from '../../server/src/model';
+import { defineRule, disableLocalAuthFix, equals, judge, reportJudgement } from '../../server/src/model';
 import { SEARCH_TYPE } from './shared';
 
 const DISABLE = 'properties.disableLocalAuth';
@@ -45,25 +45,8 @@ export default defineRule({
           },
           setting: { arm: DISABLE, azurerm: 'local_authentication_enabled' },
         },
-        fix: disableKeys,
+        fix: disableLocalAuthFix,
       });
     }
   },
 });
-
-/** authOptions and disableLocalAuth are mutually exclusive: the fix removes the former (then it is unsafe). */
-function disableKeys(service: Resource): Fix {
-  const title = { arm: 'Set disableLocalAuth to true', azurerm: 'Set local_authentication_enabled = false' };
-  if (service.get(AUTH_OPTIONS) === undefined) return setFix(service, DISABLE, true, title, 'safe');
-  const base = setFix(
-    service,
-    DISABLE,
-    true,
-    {
-      arm: 'Set disableLocalAuth to true and remove authOptions',
-      azurerm: 'Set local_authentication_enabled = false and remove authentication_failure_mode',
-    },
-    'unsafe',
-  );
-  return { ...base, edits: [{ kind: 'remove', resource: service, path: AUTH_OPTIONS }, ...base.edits] };
-}

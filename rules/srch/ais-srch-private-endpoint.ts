@@ -6,9 +6,11 @@ import {
   findPrivateEndpoint,
   oneOf,
   phrase,
+  privateEndpointFix,
   reportPrivateEndpoint,
   resourceLabel,
 } from '../../server/src/model';
+import { withFixes } from '../ml/applicability';
 import { publicAccessOff, SEARCH_TYPE } from './shared';
 
 export default defineRule({
@@ -26,6 +28,7 @@ export default defineRule({
         'Configure Azure AI Search services with private endpoints',
       ],
     },
+    fix: 'unsafe',
   },
   check(context) {
     for (const service of context.resources) {
@@ -48,7 +51,7 @@ export default defineRule({
         continue;
       }
       reportPrivateEndpoint(
-        context,
+        withFixes(context, [privateEndpointFix(service)]),
         service,
         search,
         {

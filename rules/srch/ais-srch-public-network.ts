@@ -1,7 +1,7 @@
 // AIS-SRCH-PUBLIC-NETWORK (matrix row 33): the search service's public endpoint is switched off. The enum is
 // lower-case ('enabled'/'disabled') in many API versions: compared case-insensitively. Absent = enabled.
 // 'securedByPerimeter' (a network security perimeter decides) passes.
-import { defineRule, oneOf, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disablePublicNetworkAccessFix, oneOf, requireProperty } from '../../server/src/model';
 import { SEARCH_TYPE } from './shared';
 
 const PNA = 'properties.publicNetworkAccess';
@@ -38,14 +38,7 @@ export default defineRule({
           },
           setting: { arm: PNA, azurerm: 'public_network_access_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            PNA,
-            'disabled',
-            { arm: "Set publicNetworkAccess to 'disabled'", azurerm: 'Set public_network_access_enabled = false' },
-            'safe',
-          ),
+        fix: disablePublicNetworkAccessFix,
       });
     }
   },
