@@ -31,6 +31,7 @@ type KnownValue = Exclude<Value, { kind: 'unknown' }>;
 /** copyIndex() values by loop name, lower-cased; '' is the innermost resource (or output) loop. */
 export type Locals = ReadonlyMap<string, Value>;
 export const NO_LOCALS: Locals = new Map();
+const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
 /** Combinations of candidate values we are willing to enumerate when lifting a function over them. */
 const MAX_COMBINATIONS = 32;
@@ -85,6 +86,11 @@ const LAMBDA_FUNCTIONS = new Set([
 /** Shared by every scope of one document: its text, uri, and the expression problems found. */
 export class DocumentContext {
   readonly problems: SyntaxProblem[] = [];
+  /**
+   * JSON nodes not evaluated as values, with the reason: a nested deployment's inline template is analysed
+   * as resources of its own (in its own scope), not as a property value of the deployment.
+   */
+  readonly opaque = new Map<Node, string>();
   private readonly reported = new Set<number>();
 
   constructor(
@@ -128,6 +134,7 @@ export class ArmScope {
   readonly symbols = new Map<string, SymbolEntry>();
   private readonly declarations = new Map<string, ParameterDeclaration | 'pending'>();
   private readonly variableValues = new Map<string, Value | 'pending'>();
+  private readonly resolvedParameters = new Map<string, Value>();
   private readonly userFunctions = new Set<string>();
   private depth = 0;
 
@@ -175,6 +182,9 @@ export class ArmScope {
   /** The value of a JSON node: literals, objects and arrays as written, `[…]` strings evaluated. */
   evaluateNode(node: Node, locals: Locals = NO_LOCALS): Value {
     const span = spanOfNode(node);
+    const opaque = this.document.opaque.get(node);
+    if (opaque !== undefined)
+      return make.unknown(this.document.text.slice(span.start, span.start + 1) + '…', opaque, span);
     switch (node.type) {
       case 'string': {
         const text = node.value as string;
@@ -191,7 +201,7 @@ export class ArmScope {
           span,
         );
       case 'object':
-        return this.evaluateObject(node, locals, new Set());
+        return this.evaluateObject(node, locals, NOTHING_EXCLUDED);
       default:
         // A property node: its value.
         return node.children?.[1]
@@ -296,7 +306,15 @@ export class ArmScope {
     if (declaration === 'missing')
       return make.unknown(useText, `parameter '${name}' is not declared in this template`, useSpan);
     if (!declaration) return make.unknown(useText, `parameter '${name}' refers to itself`, useSpan);
-    return resolveParameter(declaration, this.suppliers, useSpan, useText);
+    // Resolved once per parameter: with suppliers, resolveParameter compares the supplied values as JSON,
+    // which is costly for large objects used many times. Uses differ only in their span and text.
+    const lower = name.toLowerCase();
+    let resolved = this.resolvedParameters.get(lower);
+    if (!resolved) {
+      resolved = resolveParameter(declaration, this.suppliers, useSpan, useText);
+      this.resolvedParameters.set(lower, resolved);
+    }
+    return resolved.kind === 'unknown' ? { ...resolved, span: useSpan, text: useText } : { ...resolved, span: useSpan };
   }
 
   /** The parameter as resolveParameter sees it; undefined while its own default is being evaluated. */
@@ -610,6 +628,8 @@ class ExpressionEvaluation {
         return this.evaluateUnion(node);
       case 'tryget':
         return this.evaluateTryGet(node);
+      case 'shallowmerge':
+        return this.evaluateShallowMerge(node);
       case 'reference':
         return this.referenceValue(node, [], node);
     }
@@ -764,6 +784,40 @@ class ExpressionEvaluation {
         });
     }
     return this.lift(args, node, (values) => union(values, span));
+  }
+
+  /**
+   * shallowMerge([a, b, …]) (what Bicep's object spread compiles to): top-level properties, last wins; null
+   * items are skipped; an unknown item makes the result open-ended, as a spread of an unknown value does.
+   */
+  private evaluateShallowMerge(node: Extract<ArmExpr, { kind: 'call' }>): Value {
+    const span = this.span(node);
+    const list = node.args[0] ? this.evaluate(node.args[0]) : undefined;
+    if (list?.kind !== 'array') {
+      return make.unknown(
+        this.text(node),
+        list?.kind === 'unknown' ? list.reason : 'shallowMerge() of a value that is not a list',
+        span,
+        {
+          origins: list?.origins,
+        },
+      );
+    }
+    const properties: Property[] = [];
+    let openEnded: UnknownValue | undefined = list.openEnded;
+    for (const item of list.items) {
+      if (item.kind === 'object') {
+        for (const property of item.properties) {
+          const at = properties.findIndex((p) => p.name.toLowerCase() === property.name.toLowerCase());
+          if (at >= 0) properties.splice(at, 1);
+          properties.push(property);
+        }
+        openEnded ??= item.openEnded;
+      } else if (!(item.kind === 'literal' && item.value === null)) {
+        openEnded ??= asUnknown(item, this.text(node), 'merges a value that is not a known object');
+      }
+    }
+    return make.object(properties, span, { openEnded, origins: list.origins });
   }
 
   /** tryGet(object, key, …): the property, or null when absent. */

@@ -69,104 +69,137 @@ interface Token {
   readonly end: number;
 }
 
+const isIdentifierStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isIdentifierPart = (c: number) => isIdentifierStart(c) || isDigit(c);
+
 function tokenize(source: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
   let i = from;
   while (i < to) {
-    const c = source[i];
-    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') {
+    const c = source.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13 || c === 10) {
       i++;
       continue;
     }
     const start = i;
-    if (/[A-Za-z_$]/.test(c)) {
+    if (isIdentifierStart(c)) {
       i++;
-      while (i < to && /[A-Za-z0-9_$]/.test(source[i])) i++;
+      while (i < to && isIdentifierPart(source.charCodeAt(i))) i++;
       tokens.push({ kind: 'identifier', text: source.slice(start, i), start, end: i });
-    } else if (c === "'") {
+    } else if (c === 39 /* ' */) {
       i++;
       let value = '';
       let closed = false;
+      let chunk = i;
       while (i < to) {
-        if (source[i] === "'") {
-          if (source[i + 1] === "'" && i + 1 < to) {
+        if (source.charCodeAt(i) === 39) {
+          value += source.slice(chunk, i);
+          if (i + 1 < to && source.charCodeAt(i + 1) === 39) {
             value += "'";
             i += 2;
+            chunk = i;
             continue;
           }
           i++;
           closed = true;
           break;
         }
-        value += source[i++];
+        i++;
       }
       tokens.push(
         closed
           ? { kind: 'string', text: source.slice(start, i), value, start, end: i }
           : { kind: 'bad', text: 'unterminated string', start, end: i },
       );
-    } else if (/[0-9]/.test(c) || (c === '-' && /[0-9]/.test(source[i + 1] ?? ''))) {
+    } else if (isDigit(c) || (c === 45 /* - */ && i + 1 < to && isDigit(source.charCodeAt(i + 1)))) {
       i++;
-      while (i < to && /[0-9.]/.test(source[i])) i++;
+      while (i < to && (isDigit(source.charCodeAt(i)) || source.charCodeAt(i) === 46)) i++;
       const text = source.slice(start, i);
       tokens.push({ kind: 'number', text, value: Number(text), start, end: i });
-    } else if ('().,[]'.includes(c)) {
+    } else if (c === 40 || c === 41 || c === 46 || c === 44 || c === 91 || c === 93) {
       i++;
-      tokens.push({ kind: 'punct', text: c, start, end: i });
+      tokens.push({ kind: 'punct', text: source[start], start, end: i });
     } else {
       i++;
-      tokens.push({ kind: 'bad', text: `unexpected character '${c}'`, start, end: i });
+      tokens.push({ kind: 'bad', text: `unexpected character '${source[start]}'`, start, end: i });
     }
   }
   tokens.push({ kind: 'eof', text: '', start: to, end: to });
   return tokens;
 }
 
+/** Thrown inside the parser only, caught at its entry. */
+class ParseFailure {
+  constructor(
+    readonly message: string,
+    readonly at: number,
+  ) {}
+}
+
 /** Parses the body of an expression string (the text between `[` and `]`). */
 export function parseExpression(source: string, from = 0, to = source.length): ArmExpr {
-  const tokens = tokenize(source, from, to);
-  let position = 0;
-  let depth = 0;
-  const peek = (offset = 0): Token => tokens[Math.min(position + offset, tokens.length - 1)];
-  const next = (): Token => tokens[Math.min(position++, tokens.length - 1)];
-  const isPunct = (token: Token, text: string) => token.kind === 'punct' && token.text === text;
-
-  class Failure {
-    constructor(
-      readonly message: string,
-      readonly at: number,
-    ) {}
+  const parser = new Parser(tokenize(source, from, to));
+  try {
+    const result = parser.expression();
+    const rest = parser.peek();
+    if (rest.kind !== 'eof') fail(`unexpected '${rest.text}' after the expression`, rest);
+    return result;
+  } catch (error) {
+    if (error instanceof ParseFailure) return { kind: 'error', message: error.message, start: from, end: to };
+    // RangeError from an unforeseen recursion path: still never throw out of the parser.
+    return { kind: 'error', message: 'the expression could not be parsed', start: from, end: to };
   }
-  const fail = (message: string, token: Token): never => {
-    throw new Failure(message, token.start);
-  };
+}
 
-  function expression(): ArmExpr {
-    if (++depth > MAX_EXPRESSION_DEPTH) fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, peek());
+function fail(message: string, token: Token): never {
+  throw new ParseFailure(message, token.start);
+}
+
+function isPunct(token: Token, text: string): boolean {
+  return token.kind === 'punct' && token.text === text;
+}
+
+class Parser {
+  private position = 0;
+  private depth = 0;
+
+  constructor(private readonly tokens: readonly Token[]) {}
+
+  peek(offset = 0): Token {
+    return this.tokens[Math.min(this.position + offset, this.tokens.length - 1)];
+  }
+
+  private next(): Token {
+    return this.tokens[Math.min(this.position++, this.tokens.length - 1)];
+  }
+
+  expression(): ArmExpr {
+    if (++this.depth > MAX_EXPRESSION_DEPTH) fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, this.peek());
     try {
-      let node = primary();
+      let node = this.primary();
       for (;;) {
-        const token = peek();
+        const token = this.peek();
         if (isPunct(token, '.')) {
-          next();
-          const name = next();
+          this.next();
+          const name = this.next();
           if (name.kind !== 'identifier') fail('property name expected', name);
           node = { kind: 'member', object: node, name: name.text, start: node.start, end: name.end };
         } else if (isPunct(token, '[')) {
-          next();
-          const index = expression();
-          const close = next();
+          this.next();
+          const index = this.expression();
+          const close = this.next();
           if (!isPunct(close, ']')) fail("']' expected", close);
           node = { kind: 'index', object: node, index, start: node.start, end: close.end };
         } else return node;
       }
     } finally {
-      depth--;
+      this.depth--;
     }
   }
 
-  function primary(): ArmExpr {
-    const token = next();
+  private primary(): ArmExpr {
+    const token = this.next();
     switch (token.kind) {
       case 'string':
         return { kind: 'string', value: token.value as string, start: token.start, end: token.end };
@@ -177,36 +210,36 @@ export function parseExpression(source: string, from = 0, to = source.length): A
         let name = token.text;
         let namespace: string | undefined;
         let nameStart = token.start;
-        if (isPunct(peek(), '.') && peek(1).kind === 'identifier' && isPunct(peek(2), '(')) {
-          next();
-          const member = next();
+        if (isPunct(this.peek(), '.') && this.peek(1).kind === 'identifier' && isPunct(this.peek(2), '(')) {
+          this.next();
+          const member = this.next();
           namespace = name;
           name = member.text;
           nameStart = member.start;
         }
-        if (!isPunct(peek(), '(')) {
+        if (!isPunct(this.peek(), '(')) {
           // `true`, `false`, `null` written without parentheses.
           if (/^(true|false|null)$/i.test(name) && !namespace)
             return { kind: 'call', name, nameStart, args: [], start: token.start, end: token.end };
-          fail(`'(' expected after '${name}'`, peek());
+          fail(`'(' expected after '${name}'`, this.peek());
         }
-        next();
+        this.next();
         const args: ArmExpr[] = [];
-        if (!isPunct(peek(), ')')) {
+        if (!isPunct(this.peek(), ')')) {
           for (;;) {
-            args.push(expression());
-            const separator = next();
+            args.push(this.expression());
+            const separator = this.next();
             if (isPunct(separator, ')')) break;
             if (!isPunct(separator, ',')) fail("',' or ')' expected", separator);
           }
-        } else next();
-        const end = tokens[position - 1].end;
+        } else this.next();
+        const end = this.tokens[Math.min(this.position, this.tokens.length) - 1].end;
         return { kind: 'call', name, namespace, nameStart, args, start: token.start, end };
       }
       case 'punct':
         if (token.text === '(') {
-          const inner = expression();
-          const close = next();
+          const inner = this.expression();
+          const close = this.next();
           if (!isPunct(close, ')')) fail("')' expected", close);
           return { ...inner, start: token.start, end: close.end };
         }
@@ -216,16 +249,5 @@ export function parseExpression(source: string, from = 0, to = source.length): A
       default:
         return fail('expression expected', token);
     }
-  }
-
-  try {
-    const result = expression();
-    const rest = peek();
-    if (rest.kind !== 'eof') fail(`unexpected '${rest.text}' after the expression`, rest);
-    return result;
-  } catch (error) {
-    if (error instanceof Failure) return { kind: 'error', message: error.message, start: from, end: to };
-    // RangeError from an unforeseen recursion path: still never throw out of the parser.
-    return { kind: 'error', message: 'the expression could not be parsed', start: from, end: to };
   }
 }

@@ -1,8 +1,8 @@
 // Reading JSONC safely: comments (suppressions live there), syntax problems with spans, and a jsonc-parser
-// tree of what still parses. jsonc-parser's parseTree recurses once per nesting level, so a pathological
-// file (10,000 nested arrays) would overflow the stack: an iterative scanner pass measures the nesting
-// first and refuses to build a tree deeper than MAX_JSON_DEPTH, reporting a syntax problem instead.
-import { createScanner, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+// tree of what still parses. jsonc-parser's parser recurses once per nesting level, so a pathological file
+// (10,000 nested arrays) would overflow the stack: the visitor counts the nesting and stops reading beyond
+// MAX_JSON_DEPTH, reporting a syntax problem instead.
+import { printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import type { Comment, SyntaxProblem } from '../../model/document';
 
 /** Far beyond any real template (the deepest corpus file nests ~30 levels), far below the stack limit. */
@@ -16,63 +16,113 @@ export interface JsonReading {
   readonly tooDeep?: boolean;
 }
 
-// SyntaxKind / ScanError values of jsonc-parser (const enums are not importable under isolated modules).
-const OPEN_BRACE = 1;
-const CLOSE_BRACE = 2;
-const OPEN_BRACKET = 3;
-const CLOSE_BRACKET = 4;
-const LINE_COMMENT = 12;
-const BLOCK_COMMENT = 13;
-const EOF = 17;
+/** Thrown from the visitor to stop reading a file that nests too deeply, long before the stack runs out. */
+class TooDeep {
+  constructor(readonly offset: number) {}
+}
 
+interface MutableNode {
+  type: Node['type'];
+  offset: number;
+  length: number;
+  value?: unknown;
+  colonOffset?: number;
+  parent?: MutableNode;
+  children?: MutableNode[];
+}
+
+/**
+ * One pass of jsonc-parser's visitor builds the same tree as its parseTree (same node shapes, so `edit/`
+ * can use jsonc-parser's tree functions on it) while collecting comments and guarding the nesting depth.
+ */
 export function readJson(text: string): JsonReading {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
-  const scanner = createScanner(text, false);
+  const errors: ParseError[] = [];
   let depth = 0;
-  let tooDeepAt: number | undefined;
-  for (let kind = scanner.scan(); kind !== EOF; kind = scanner.scan()) {
-    switch (kind) {
-      case OPEN_BRACE:
-      case OPEN_BRACKET:
-        depth++;
-        if (depth > MAX_JSON_DEPTH && tooDeepAt === undefined) tooDeepAt = scanner.getTokenOffset();
-        break;
-      case CLOSE_BRACE:
-      case CLOSE_BRACKET:
-        if (depth > 0) depth--;
-        break;
-      case LINE_COMMENT: {
-        const start = scanner.getTokenOffset();
-        const end = start + scanner.getTokenLength();
-        comments.push({ span: { start, end }, text: text.slice(start + 2, end) });
-        break;
-      }
-      case BLOCK_COMMENT: {
-        const start = scanner.getTokenOffset();
-        const end = start + scanner.getTokenLength();
-        const closed = text.startsWith('*/', end - 2) && end - start >= 4;
-        comments.push({ span: { start, end }, text: text.slice(start + 2, closed ? end - 2 : end) });
-        break;
-      }
+  // An artificial root, as in parseTree.
+  let current: MutableNode = { type: 'array', offset: -1, length: -1, children: [] };
+  const completeProperty = (end: number) => {
+    if (current.type === 'property') {
+      current.length = end - current.offset;
+      current = current.parent!;
     }
-  }
-  if (tooDeepAt !== undefined) {
+  };
+  const add = (node: MutableNode): MutableNode => {
+    current.children!.push(node);
+    return node;
+  };
+  const enter = (offset: number) => {
+    if (++depth > MAX_JSON_DEPTH) throw new TooDeep(offset);
+  };
+  try {
+    visit(
+      text,
+      {
+        onObjectBegin: (offset) => {
+          enter(offset);
+          current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+        },
+        onObjectProperty: (name, offset, length) => {
+          current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
+          current.children!.push({ type: 'string', value: name, offset, length, parent: current });
+        },
+        onObjectEnd: (offset, length) => {
+          depth--;
+          completeProperty(offset + length);
+          current.length = offset + length - current.offset;
+          current = current.parent!;
+          completeProperty(offset + length);
+        },
+        onArrayBegin: (offset) => {
+          enter(offset);
+          current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+        },
+        onArrayEnd: (offset, length) => {
+          depth--;
+          current.length = offset + length - current.offset;
+          current = current.parent!;
+          completeProperty(offset + length);
+        },
+        onLiteralValue: (value, offset, length) => {
+          const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
+          add({ type, offset, length, parent: current, value });
+          completeProperty(offset + length);
+        },
+        onSeparator: (separator, offset) => {
+          if (current.type !== 'property') return;
+          if (separator === ':') current.colonOffset = offset;
+          else if (separator === ',') completeProperty(offset);
+        },
+        onComment: (offset, length) => {
+          const end = offset + length;
+          const block = text.startsWith('/*', offset);
+          const closed = block && length >= 4 && text.startsWith('*/', end - 2);
+          comments.push({ span: { start: offset, end }, text: text.slice(offset + 2, closed ? end - 2 : end) });
+        },
+        onError: (error, offset, length) => {
+          errors.push({ error, offset, length });
+        },
+      },
+      { allowTrailingComma: true, disallowComments: false },
+    );
+  } catch (error) {
+    if (!(error instanceof TooDeep)) throw error;
     problems.push({
-      span: { start: tooDeepAt, end: tooDeepAt + 1 },
+      span: { start: error.offset, end: error.offset + 1 },
       message: `JSON nested deeper than ${MAX_JSON_DEPTH} levels: the file is not analysed`,
     });
     return { root: undefined, comments, problems, tooDeep: true };
   }
-  const errors: ParseError[] = [];
-  const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = current.children![0];
+  if (root) delete root.parent;
   for (const error of errors) {
     // An empty span at the end of the text still has to be visible: widen it to the previous character.
     const start = Math.min(error.offset, Math.max(0, text.length - 1));
     const end = Math.max(start + error.length, Math.min(start + 1, text.length));
     problems.push({ span: { start, end }, message: describeError(printParseErrorCode(error.error)) });
   }
-  return { root, comments, problems };
+  return { root: root as Node | undefined, comments, problems };
 }
 
 const MESSAGES: Record<string, string> = {

@@ -136,6 +136,11 @@ export class TemplateWalker {
     }
 
     const key = this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
+    const isDeployment = type.toLowerCase() === DEPLOYMENTS_TYPE;
+    const inlineTemplate = isDeployment ? child(child(node, 'properties'), 'template') : undefined;
+    if (inlineTemplate?.type === 'object') {
+      this.document.opaque.set(inlineTemplate, 'a nested template: its resources are analysed on their own');
+    }
     let body = scope.evaluateObject(node, locals, STRUCTURAL);
     let resourceScope = body.properties.find((p) => p.name.toLowerCase() === 'scope')?.value;
     const extension = extensionForm(type, name);
@@ -182,7 +187,7 @@ export class TemplateWalker {
     if (children?.type === 'array') {
       for (const item of children.children ?? []) this.resource(frame, item, undefined, info);
     }
-    if (type.toLowerCase() === DEPLOYMENTS_TYPE) this.deployment(frame, node, info);
+    if (isDeployment) this.deployment(frame, node, info);
   }
 
   /** A nested deployment: its inline template's resources, or a link to a local linked template. */
