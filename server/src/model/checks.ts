@@ -850,9 +850,12 @@ export function secretSources(
     if (depth > 64) return;
     const secureParameter = secureOrigin(current, secureParameters);
     if (current.kind === 'unknown') {
-      const what = secretOfUnknown(current) ?? secureParameter;
+      const byReference = secretOfReference(current);
+      const what = byReference ?? secretInText(current) ?? secureParameter;
       if (what) {
-        found.push({ value: current, path, what, reference: current.reference });
+        // The reference names the key's owner only when the referenced attribute is the key itself (in an
+        // interpolation the kept reference may be another part of the string).
+        found.push({ value: current, path, what, reference: byReference ? current.reference : undefined });
         return;
       }
       for (const candidate of current.candidates ?? []) visit(candidate, path, depth + 1);
@@ -875,15 +878,18 @@ export function secretSources(
   return found;
 }
 
-function secretOfUnknown(value: UnknownValue): string | undefined {
+function secretOfReference(value: UnknownValue): string | undefined {
   const attribute = value.reference?.attribute;
-  if (attribute) {
-    for (const segment of attribute.split('.')) {
-      const name = segment.replace(/\(\)$/, '');
-      if (SECRET_FUNCTIONS.test(name)) return `${name}()`;
-      if (SECRET_ATTRIBUTES.test(name)) return name;
-    }
+  if (!attribute) return undefined;
+  for (const segment of attribute.split('.')) {
+    const name = segment.replace(/\(\)$/, '');
+    if (SECRET_FUNCTIONS.test(name)) return `${name}()`;
+    if (SECRET_ATTRIBUTES.test(name)) return name;
   }
+  return undefined;
+}
+
+function secretInText(value: UnknownValue): string | undefined {
   const call = SECRET_CALL_IN_TEXT.exec(value.text);
   if (call) return `${call[1]}()`;
   const read = SECRET_ATTRIBUTE_IN_TEXT.exec(value.text);

@@ -1,14 +1,14 @@
 // From the Bicep syntax tree to the shared model: resources (with nested children, loops, conditions,
 // `existing`, `parent:` and `scope:`), and the links a file hands to other templates (local modules, the
 // `using` template of a .bicepparam file) with the parameter values it supplies.
-import type { ParsedDocument } from '../../model/document';
+import type { ParsedDocument, TemplateOutput, TemplateParameter } from '../../model/document';
 import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
 import { LineIndex } from '../../model/span';
 import { getProperty, make, type ObjectValue, type Value } from '../../model/value';
 import { BicepEvaluator, spanOf, type Locals } from './evaluate';
 import { parseBicep } from './parser';
-import { plainString, type BicepTree, type Expr, type ModuleDecl, type ResourceDecl } from './syntax';
+import { plainString, type BicepTree, type Decorator, type Expr, type ModuleDecl, type ResourceDecl } from './syntax';
 
 export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupplier[]): FrontEndResult {
   const tree = parseBicep(file.text);
@@ -22,7 +22,47 @@ export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupp
       if (link) links.push(link);
     }
   }
-  return { documents: [documentOf(file, 'bicep', tree, resources)], links };
+  const document = documentOf(file, 'bicep', tree, resources);
+  return { documents: [{ ...document, ...declarationsOf(tree, evaluator) }], links };
+}
+
+/** Template outputs and parameters as declared, for the secret-hygiene rules. */
+function declarationsOf(
+  tree: BicepTree,
+  evaluator: BicepEvaluator,
+): { outputs: TemplateOutput[]; parameters: TemplateParameter[] } {
+  const outputs: TemplateOutput[] = [];
+  const parameters: TemplateParameter[] = [];
+  for (const statement of tree.statements) {
+    if (statement.kind === 'output' && statement.name.name) {
+      outputs.push({
+        name: statement.name.name,
+        nameSpan: spanOf(statement.name),
+        span: spanOf(statement),
+        value: evaluator.evaluate(statement.value),
+        secure: hasDecorator(statement.decorators, 'secure'),
+      });
+    } else if (statement.kind === 'param' && statement.name.name) {
+      parameters.push({
+        name: statement.name.name,
+        nameSpan: spanOf(statement.name),
+        span: spanOf(statement),
+        type: statement.type ? evaluator.text(statement.type).trim().toLowerCase() : undefined,
+        secure: hasDecorator(statement.decorators, 'secure'),
+        defaultValue: statement.value ? evaluator.evaluate(statement.value) : undefined,
+      });
+    }
+  }
+  return { outputs, parameters };
+}
+
+/** `@name()` or `@sys.name()`. */
+function hasDecorator(decorators: readonly Decorator[], name: string): boolean {
+  return decorators.some((decorator) => {
+    const call = decorator.expression;
+    if (call.kind !== 'call' || call.name.name !== name) return false;
+    return !call.target || (call.target.kind === 'variable' && call.target.name === 'sys');
+  });
 }
 
 export function analyzeBicepParams(file: SourceFile): FrontEndResult {

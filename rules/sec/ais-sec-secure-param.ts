@@ -1,0 +1,79 @@
+// AIS-SEC-SECURE-PARAM (matrix row 72): a parameter that carries a password, key or token is declared
+// secure (Bicep @secure(), ARM securestring/secureobject, Terraform sensitive = true), so that its value is
+// not logged or kept in the deployment history, and it has no hard-coded default (a secret in source
+// control, identical in every environment).
+import { defineRule, type ParsedDocument, type TemplateParameter } from '../../server/src/model';
+import { looksSecret } from './secret-names';
+import { TEMPLATE_TYPE } from './shared';
+
+/** Declared types that cannot hold a secret value. */
+const NON_SECRET_TYPES = new Set(['bool', 'int', 'number']);
+
+export default defineRule({
+  meta: {
+    id: 'AIS-SEC-SECURE-PARAM',
+    title: 'Declare secret parameters secure and without hard-coded defaults',
+    severity: 'high',
+    pillar: 'identity',
+    resourceTypes: [TEMPLATE_TYPE],
+    peers: {
+      checkov: ['CKV_AZURE_131'],
+      psrule: ['Azure.Deployment.SecureParameter', 'Azure.Deployment.SecureValue'],
+    },
+    documentRule: true,
+  },
+  check(context) {
+    const document = context.document;
+    for (const parameter of document.parameters ?? []) {
+      if (parameter.type !== undefined && NON_SECRET_TYPES.has(parameter.type)) continue;
+      if (!parameter.secure) {
+        if (!looksSecret(parameter.name)) continue;
+        context.report({
+          span: parameter.nameSpan,
+          message: `${capitalized(noun(document))} '${parameter.name}' looks like it holds a secret but is not ${secureWord(document)}: ${makeSecure(document)}.`,
+        });
+        continue;
+      }
+      const literal = hardCodedDefault(parameter);
+      if (literal === undefined) continue;
+      context.report({
+        span: parameter.nameSpan,
+        value: parameter.defaultValue,
+        message: `${capitalized(secureWord(document))} ${noun(document)} '${parameter.name}' has a hard-coded default value: remove the default and supply the value at deployment (${supplyHint(document)}).`,
+      });
+    }
+  },
+});
+
+/** A known default that is a non-empty string or a non-empty object (not '' or {} or an expression). */
+function hardCodedDefault(parameter: TemplateParameter): unknown {
+  const value = parameter.defaultValue;
+  if (value === undefined) return undefined;
+  if (value.kind === 'literal') return typeof value.value === 'string' && value.value !== '' ? value.value : undefined;
+  if (value.kind === 'object') return value.properties.length > 0 ? value : undefined;
+  return undefined;
+}
+
+function noun(document: ParsedDocument): string {
+  return document.language === 'terraform' ? 'variable' : 'parameter';
+}
+
+function capitalized(text: string): string {
+  return text[0].toUpperCase() + text.slice(1);
+}
+
+function secureWord(document: ParsedDocument): string {
+  return document.language === 'terraform' ? 'sensitive' : 'secure';
+}
+
+function makeSecure(document: ParsedDocument): string {
+  if (document.language === 'terraform') return 'add sensitive = true';
+  if (document.language === 'arm') return "declare it with type 'securestring' (or 'secureobject')";
+  return 'add the @secure() decorator';
+}
+
+function supplyHint(document: ParsedDocument): string {
+  if (document.language === 'terraform') return 'a TF_VAR_ environment variable or a secret store';
+  if (document.language === 'arm') return 'a Key Vault reference in the parameter file';
+  return 'az.getSecret() in a .bicepparam file, or a Key Vault reference';
+}

@@ -1,0 +1,8 @@
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'craiprod'
+  location: 'swedencentral'
+  sku: { name: 'Premium' }
+  properties: {
+    adminUserEnabled: true // expect: AIS-ACR-ADMIN-USER
+  }
+}

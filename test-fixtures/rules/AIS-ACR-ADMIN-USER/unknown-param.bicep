@@ -1,0 +1,10 @@
+param enableAdmin bool
+
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'craiprod'
+  location: 'swedencentral'
+  sku: { name: 'Premium' }
+  properties: {
+    adminUserEnabled: enableAdmin // expect-review: AIS-ACR-ADMIN-USER
+  }
+}

@@ -1,0 +1,14 @@
+resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'craiprod'
+  location: 'swedencentral'
+  sku: { name: 'Standard' }
+  properties: {
+    anonymousPullEnabled: false
+  }
+}
+
+resource dev 'Microsoft.ContainerRegistry/registries@2023-07-01' = {
+  name: 'craidev'
+  location: 'swedencentral'
+  sku: { name: 'Basic' }
+}

@@ -1,0 +1,10 @@
+resource threads 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
+  name: 'cosmos-agents-prod'
+  location: 'swedencentral'
+  kind: 'GlobalDocumentDB'
+  properties: {
+    databaseAccountOfferType: 'Standard'
+    locations: [{ locationName: 'swedencentral', failoverPriority: 0 }]
+    disableLocalAuth: true
+  }
+}

@@ -1,0 +1,10 @@
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-ai-prod'
+  location: 'swedencentral'
+  properties: {
+    tenantId: tenant().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enablePurgeProtection: true
+  }
+}

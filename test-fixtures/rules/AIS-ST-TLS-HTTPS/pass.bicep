@@ -1,0 +1,20 @@
+resource data 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stdataprod'
+  location: 'swedencentral'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_ZRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+}
+
+resource logs 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stlogsprod'
+  location: 'swedencentral'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+  properties: {
+    minimumTlsVersion: 'TLS1_2'
+  }
+}
