@@ -8,8 +8,7 @@ const MODE = 'properties.managedNetwork.isolationMode';
 export default defineRule({
   meta: {
     id: 'AIS-ML-MANAGED-NETWORK',
-    title:
-      'Isolate Machine Learning workspaces and AI Foundry hubs in a managed network that allows only approved outbound',
+    title: 'Isolate Machine Learning workspaces and AI Foundry hubs in an approved-outbound-only managed network',
     severity: 'high',
     pillar: 'network',
     resourceTypes: [WORKSPACE_TYPE],

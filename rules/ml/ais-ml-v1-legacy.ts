@@ -13,8 +13,7 @@ const V1 = 'properties.v1LegacyMode';
 export default defineRule({
   meta: {
     id: 'AIS-ML-V1-LEGACY',
-    title:
-      'Keep API metadata of network-isolated Machine Learning workspaces off public Resource Manager (v1 legacy mode)',
+    title: 'Keep v1 network isolation on private Machine Learning workspaces (v1 legacy mode)',
     severity: 'low',
     pillar: 'network',
     resourceTypes: [WORKSPACE_TYPE],
