@@ -45,6 +45,72 @@ const matrixPeers: Readonly<Record<string, PeerIds>> = {
   'AIS-COG-USER-OWNED-STORAGE': { policy: ['Cognitive Services accounts should use customer owned storage'] },
   'AIS-COG-DIAG': { policy: ['Diagnostic logs in Azure AI services resources should be enabled'] },
   'AIS-COG-FOUNDRY-PROJECT-MI': {},
+  // Rows 12-38 (RULES-A).
+  'AIS-OAI-RAI-POLICY-SET': {},
+  'AIS-OAI-RAI-FILTERS-BLOCKING': {
+    policy: ['[Preview]: Cognitive Services Deployments should only use allowed prompt content filtering'],
+  },
+  'AIS-OAI-RAI-MODE': { policy: ['[Preview]: Cognitive Services Deployments Should Only Use Allowed Control Mode'] },
+  'AIS-OAI-MODEL-ALLOWLIST': { policy: ['Cognitive Services Deployments should only use approved Registry Models'] },
+  'AIS-ML-PUBLIC-NETWORK': {
+    checkov: ['CKV_AZURE_144', 'CKV2_AZURE_49'],
+    psrule: ['Azure.ML.PublicAccess'],
+    policy: ['Azure Machine Learning Workspaces should disable public network access'],
+  },
+  'AIS-ML-PRIVATE-ENDPOINT': {
+    checkov: ['CKV_AZURE_243'],
+    policy: ['Azure Machine Learning workspaces should use private link'],
+  },
+  'AIS-ML-MANAGED-NETWORK': {
+    policy: ['Azure Machine Learning and Ai Studio should use Allow Only Approved Outbound Managed Vnet mode'],
+  },
+  'AIS-ML-CMK': { policy: ['Azure Machine Learning workspaces should be encrypted with a customer-managed key'] },
+  'AIS-ML-HBI': { checkov: ['CKV2_AZURE_50'] },
+  'AIS-ML-DATASTORE-IDENTITY': {},
+  'AIS-ML-V1-LEGACY': {
+    policy: [
+      'Azure Machine Learning workspaces should enable V1LegacyMode to support network isolation backward compatibility',
+    ],
+  },
+  'AIS-ML-UAI': {
+    psrule: ['Azure.ML.UserManagedIdentity'],
+    policy: ['Azure Machine Learning workspaces should use user-assigned managed identity'],
+  },
+  'AIS-ML-DIAG': { policy: ['Resource logs in Azure Machine Learning Workspaces should be enabled'] },
+  'AIS-MLC-LOCAL-AUTH': {
+    checkov: ['CKV_AZURE_142'],
+    psrule: ['Azure.ML.DisableLocalAuth'],
+    policy: ['Azure Machine Learning Computes should have local authentication methods disabled'],
+  },
+  'AIS-MLC-NO-PUBLIC-IP': {},
+  'AIS-MLC-SSH': {},
+  'AIS-MLC-VNET': {
+    psrule: ['Azure.ML.ComputeVnet'],
+    policy: ['Azure Machine Learning Computes should be in a virtual network'],
+  },
+  'AIS-MLC-IDLE-SHUTDOWN': {
+    checkov: ['CKV_AZURE_150'],
+    psrule: ['Azure.ML.ComputeIdleShutdown'],
+    policy: ['Azure Machine Learning Compute Instance should have idle shutdown.'],
+  },
+  'AIS-MLE-PUBLIC-NETWORK': {},
+  'AIS-MLE-AUTH-MODE': {},
+  'AIS-SRCH-LOCAL-AUTH': { policy: ['Azure AI Search services should have local authentication methods disabled'] },
+  'AIS-SRCH-PUBLIC-NETWORK': {
+    checkov: ['CKV_AZURE_124'],
+    kics: ['4a9e0f00'],
+    policy: ['Azure AI Search services should disable public network access'],
+  },
+  'AIS-SRCH-IP-RULES': { checkov: ['CKV_AZURE_210'] },
+  'AIS-SRCH-PRIVATE-ENDPOINT': {
+    kics: ['dda11a20'],
+    policy: ['Azure AI Search service should use a SKU that supports private link'],
+  },
+  'AIS-SRCH-CMK-ENFORCE': {
+    policy: ['Configure Azure AI Search services to enforce customer-managed keys to encrypt data at rest'],
+  },
+  'AIS-SRCH-MANAGED-IDENTITY': { checkov: ['CKV_AZURE_207'], psrule: ['Azure.Search.ManagedIdentity'] },
+  'AIS-SRCH-DIAG': { policy: ['Resource logs in Search services should be enabled'] },
 };
 
 const requiredSections = [
