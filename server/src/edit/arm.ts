@@ -284,7 +284,13 @@ export class ArmWriter implements DocumentWriter {
       }
       return;
     }
-    if (!modelValue || !isKnown(modelValue) || foreignOrigin(modelValue, this.document.uri)) {
+    // No `if(…)`: replacing a condition would drop a branch the author wrote.
+    if (
+      !modelValue ||
+      !isKnown(modelValue) ||
+      foreignOrigin(modelValue, this.document.uri) ||
+      /\bif\s*\(/i.test(expression)
+    ) {
       throw new CannotWrite(`'${path}' is an expression whose value is not one known value`);
     }
     this.replaceNode(node, value);

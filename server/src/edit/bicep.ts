@@ -235,8 +235,9 @@ export class BicepWriter implements DocumentWriter {
       }
       throw new CannotWrite(`'${node.name}' is not a parameter or variable`);
     }
-    // An expression: replace it only when it stands for one known value (no loop item, no unknown branch).
-    if (!modelValue || !isKnown(modelValue) || foreignOrigin(modelValue, this.document.uri)) {
+    // An expression: replace it only when it stands for one known value (no loop item, no unknown branch)
+    // and holds no condition (replacing a ternary would drop a branch the author wrote).
+    if (!modelValue || !isKnown(modelValue) || foreignOrigin(modelValue, this.document.uri) || hasTernary(node)) {
       throw new CannotWrite(`'${path}' is an expression whose value is not one known value`);
     }
     this.replaceNode(node, value);
@@ -422,6 +423,14 @@ function allowedByDecorator(param: ParamDecl, value: EditValue): boolean {
     });
   }
   return true;
+}
+
+function hasTernary(node: Expr): boolean {
+  let found = false;
+  walk(node, (n) => {
+    if (n.kind === 'ternary' || n.kind === 'if') found = true;
+  });
+  return found;
 }
 
 function walk(node: unknown, visit: (node: { kind: string }) => void, depth = 0): void {

@@ -25,15 +25,29 @@ export interface RealizedFix {
   readonly edits: Map<string, TextEdit[]>;
 }
 
+export interface RealizeOptions {
+  /**
+   * Every file of the workspace (the engine's `session.uris()`): lets Terraform edits count the uses of a
+   * variable across its module and see variables declared in other files. Without it, a variable's default
+   * is never edited (its use is replaced instead).
+   */
+  readonly uris?: () => readonly string[];
+}
+
 export function fixToTextEdits(
   fix: Fix,
   documents: (uri: string) => ParsedDocument | undefined,
+  options: RealizeOptions = {},
 ): Map<string, TextEdit[]> {
-  return realizeFix(fix, documents)?.edits ?? new Map();
+  return realizeFix(fix, documents, options)?.edits ?? new Map();
 }
 
 /** The fix as text edits per document, or undefined when it cannot be written exactly. */
-export function realizeFix(fix: Fix, documents: (uri: string) => ParsedDocument | undefined): RealizedFix | undefined {
+export function realizeFix(
+  fix: Fix,
+  documents: (uri: string) => ParsedDocument | undefined,
+  options: RealizeOptions = {},
+): RealizedFix | undefined {
   const session = new FixSession(fix, documents);
   const writers = new Map<string, DocumentWriter>();
   const writerFor = (uri: string): DocumentWriter => {
@@ -41,7 +55,7 @@ export function realizeFix(fix: Fix, documents: (uri: string) => ParsedDocument 
     if (!writer) {
       const document = documents(uri);
       if (!document || document.skipped) throw new CannotWrite(`no document for ${uri}`);
-      writer = createWriter(document, session, documents);
+      writer = createWriter(document, session, documents, options);
       writers.set(uri, writer);
     }
     return writer;
@@ -62,9 +76,15 @@ export function realizeFix(fix: Fix, documents: (uri: string) => ParsedDocument 
       if (!patch) throw new CannotWrite('contradictory edits');
       writerFor(resource.uri).patchResource(resource, patch);
     }
-    const result = new Map<string, TextEdit[]>();
+    const perUri = new Map<string, TextEdit[]>();
+    const add = (uri: string, edits: readonly TextEdit[]) => perUri.set(uri, [...(perUri.get(uri) ?? []), ...edits]);
     for (const [uri, writer] of writers) {
-      const edits = writer.edits();
+      add(uri, writer.edits());
+      for (const [other, edits] of writer.otherEdits?.() ?? []) add(other, edits);
+    }
+    const result = new Map<string, TextEdit[]>();
+    for (const [uri, unsorted] of perUri) {
+      const edits = unsorted.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
       for (let i = 1; i < edits.length; i++) {
         if (edits[i].span.start < edits[i - 1].span.end) throw new CannotWrite('edits overlap');
       }
@@ -83,6 +103,7 @@ function createWriter(
   document: ParsedDocument,
   session: FixSession,
   documents: (uri: string) => ParsedDocument | undefined,
+  options: RealizeOptions,
 ): DocumentWriter {
   switch (document.language) {
     case 'bicep':
@@ -90,7 +111,7 @@ function createWriter(
     case 'arm':
       return new ArmWriter(document, session);
     case 'terraform':
-      return createTerraformWriter(document, session, documents);
+      return createTerraformWriter(document, session, documents, options.uris);
     default:
       throw new CannotWrite(`${document.language} files hold no resources to edit`);
   }

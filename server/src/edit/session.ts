@@ -27,6 +27,8 @@ export interface DocumentWriter {
   patchResource(resource: Resource, patch: Extract<Patch, { op: 'merge' }>): void;
   /** The edits so far (insertions at one offset already joined in order). */
   edits(): TextEdit[];
+  /** Edits this writer makes in other files (a Terraform variable default in variables.tf). */
+  otherEdits?(): Map<string, TextEdit[]>;
 }
 
 export class FixSession {

@@ -775,7 +775,7 @@ export function reportPrivateEndpoint(
   resource: Resource,
   search: RelatedSearch,
   add: Phrase,
-  options: { readonly closed?: boolean; readonly subject?: string } = {},
+  options: { readonly closed?: boolean; readonly subject?: string; readonly fix?: Fix } = {},
 ): void {
   if (search.match === 'yes') return;
   if (search.match === 'unknown') {
@@ -804,6 +804,7 @@ export function reportPrivateEndpoint(
   const what = `no private endpoint${options.subject ? ` for ${options.subject}` : ''}`;
   context.report({
     resource,
+    fixes: options.fix ? [options.fix] : undefined,
     message: options.closed
       ? `${label} disables public network access but has ${what} in the workspace, so no client can reach it: ${phrase(resource, add)}.`
       : `${label} has ${what}: ${phrase(resource, add)}.`,
