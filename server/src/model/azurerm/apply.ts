@@ -86,18 +86,22 @@ export class ObjectBuilder {
   /** Deep-merges a known object value (a patch) into this builder; the patch's values win. */
   merge(value: ObjectValue, origin?: Origin): void {
     for (const property of value.properties) {
-      const key = property.name.toLowerCase();
-      const existing = this.slots.get(key);
-      if (property.value.kind === 'object' && existing && !(existing.node instanceof ArrayBuilder)) {
+      const existing = this.slots.get(property.name.toLowerCase());
+      if (property.value.kind === 'object' && !(existing?.node instanceof ArrayBuilder)) {
+        // Objects merge member by member, so each patched leaf carries the origin.
         const child = this.child(property.name, property.nameSpan, property.span);
         child.merge(property.value, origin);
-        if (property.value.openEnded) child.markOpenEnded(property.value.openEnded);
         continue;
       }
       const patched = origin
         ? { ...property.value, origins: [origin, ...(property.value.origins ?? [])] }
         : property.value;
-      this.slots.set(key, { name: property.name, nameSpan: property.nameSpan, span: property.span, node: patched });
+      this.slots.set(property.name.toLowerCase(), {
+        name: property.name,
+        nameSpan: property.nameSpan,
+        span: property.span,
+        node: patched,
+      });
     }
     if (value.openEnded) this.markOpenEnded(value.openEnded);
   }
@@ -139,8 +143,13 @@ export class ObjectBuilder {
     return created;
   }
 
-  array_(name: string, nameSpan: Span, span: Span): ArrayBuilder {
-    return this.array(name, nameSpan, span);
+  /** The array at a dotted path (parents created when absent). */
+  arrayAt(path: string, nameSpan: Span, span: Span): ArrayBuilder {
+    const segments = path.split('.');
+    const parent = segments
+      .slice(0, -1)
+      .reduce<ObjectBuilder>((object, segment) => object.child(segment, nameSpan, span), this);
+    return parent.array(segments[segments.length - 1], nameSpan, span);
   }
 
   build(): ObjectValue {
@@ -296,7 +305,7 @@ function applyDynamic(target: ObjectBuilder, mapping: BlockMapping, dynamic: Dyn
   if (dynamic.forEach.kind === 'object' && !dynamic.forEach.openEnded && dynamic.forEach.properties.length === 0)
     return;
   if (mapping.repeated) {
-    const array = target.array_(mapping.path, dynamic.span, dynamic.span);
+    const array = target.arrayAt(mapping.path, dynamic.span, dynamic.span);
     array.openEnded ??= reason;
     return;
   }

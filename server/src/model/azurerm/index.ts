@@ -1,6 +1,7 @@
 // The azurerm → ARM mapping table (one file per service family) and its lookups. The Terraform front end
 // reads it forward (`mapResource`); `edit/` reads it backward (`reverse.ts`).
 import { authorizationMappings } from './authorization';
+import { basicMappings } from './basic';
 import { cognitiveMappings } from './cognitive';
 import { containerMappings } from './containers';
 import { cosmosMappings } from './cosmos';
@@ -31,6 +32,7 @@ export const allMappings: readonly ResourceMapping[] = [
   ...authorizationMappings,
   ...webMappings,
   ...legacyWebMappings,
+  ...basicMappings,
 ];
 
 const bySourceType = new Map(allMappings.map((mapping) => [mapping.sourceType, mapping]));

@@ -301,7 +301,13 @@ export class ModuleEvaluator {
 
   private traversal(expr: HclExpr, uri: string, bindings: Bindings): Value {
     const chain = flatten(expr);
-    if (!chain) return this.unknown(expr, uri, 'is an expression aisec does not evaluate');
+    if (!chain.root) {
+      // `(expr).x`, `[for …][0]`, `{…}["k"]`: evaluate the base, then follow the accessors.
+      const base = this.evaluate(chain.base, uri, bindings);
+      if (chain.splat)
+        return this.unknown(expr, uri, base.kind === 'unknown' ? base.reason : 'is a list built at plan time');
+      return this.follow(base, chain.steps, expr, uri, bindings);
+    }
     const { root, rootSpan, steps, splat } = chain;
     const bound = bindings.get(root);
     if (bound) return this.follow(bound, steps, expr, uri, bindings);
@@ -757,7 +763,7 @@ function firstAttribute(steps: readonly Step[]): string {
   return '';
 }
 
-function flatten(expr: HclExpr): { root: string; rootSpan: Span; steps: Step[]; splat: boolean } | undefined {
+function flatten(expr: HclExpr): { root?: string; base: HclExpr; rootSpan: Span; steps: Step[]; splat: boolean } {
   const steps: Step[] = [];
   let current = expr;
   let splat = false;
@@ -773,6 +779,6 @@ function flatten(expr: HclExpr): { root: string; rootSpan: Span; steps: Step[]; 
       current = current.object;
     } else break;
   }
-  if (current.kind !== 'variable') return undefined;
-  return { root: current.name, rootSpan: current.span, steps, splat };
+  if (current.kind !== 'variable') return { base: current, rootSpan: current.span, steps, splat };
+  return { root: current.name, base: current, rootSpan: current.span, steps, splat };
 }

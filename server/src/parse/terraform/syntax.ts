@@ -133,7 +133,7 @@ export function convertTree(tree: Tree, text: string): HclFile {
     }
   }
   const { comments, problems } = scanExtras(tree.walk(), text, root.hasError);
-  return { body, comments, problems };
+  return { body, comments, problems: [...problems, ...converter.problems] };
 }
 
 /** One pass over every node: comments (extras may sit anywhere) and, when the tree has any, ERROR/MISSING. */
@@ -210,7 +210,13 @@ function spanOf(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/** Deeper expressions are cut off (reported once): keeps every later recursion bounded. */
+export const MAX_EXPRESSION_DEPTH = 100;
+
 class Converter {
+  private depth = 0;
+  readonly problems: SyntaxProblem[] = [];
+
   constructor(private readonly text: string) {}
 
   body(node: Node): HclBody {
@@ -315,6 +321,24 @@ class Converter {
 
   /** An `expression` node: a conditional or a flattened term (primary followed by accessors). */
   expression(node: Node): HclExpr {
+    if (this.depth >= MAX_EXPRESSION_DEPTH) {
+      if (this.problems.length === 0) {
+        this.problems.push({
+          span: spanOf(node),
+          message: `Expressions nested deeper than ${MAX_EXPRESSION_DEPTH} levels are not analysed.`,
+        });
+      }
+      return { kind: 'error', span: spanOf(node) };
+    }
+    this.depth++;
+    try {
+      return this.expressionInner(node);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private expressionInner(node: Node): HclExpr {
     const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
     if (children.length === 1 && children[0].type === 'conditional') return this.conditional(children[0]);
     return this.term(children, spanOf(node));
