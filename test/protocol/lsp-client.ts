@@ -229,6 +229,18 @@ export class TestClient {
     return version;
   }
 
+  /** One incremental change (`range` replaced by `text`); `result` is the whole text afterwards. */
+  changeRange(uri: string, range: Range, text: string, result: string): number {
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    this.texts.set(uri, result);
+    void this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
+    });
+    return version;
+  }
+
   /** Applies a WorkspaceEdit to the open text of `uri` and sends it as didChange; returns the new text. */
   applyEdit(uri: string, edit: WorkspaceEdit): string {
     const edits =

@@ -18,11 +18,16 @@ export function localDocsDir(): string | undefined {
 /** The docs page of a rule: `<base>/<ID>.md` when a base URL is configured, else the shipped page's file: URI. */
 export function docsHref(ruleId: string, baseUrl?: string): string | undefined {
   if (baseUrl) return `${baseUrl.replace(/\/+$/, '')}/${ruleId}.md`;
-  const dir = localDocsDir();
-  if (!dir) return undefined;
-  const file = path.join(dir, `${ruleId}.md`);
-  return fs.existsSync(file) ? pathToFileURL(file).href : undefined;
+  if (!hrefs.has(ruleId)) {
+    const dir = localDocsDir();
+    const file = dir && /^[A-Za-z0-9-]+$/.test(ruleId) ? path.join(dir, `${ruleId}.md`) : undefined;
+    hrefs.set(ruleId, file && fs.existsSync(file) ? pathToFileURL(file).href : undefined);
+  }
+  return hrefs.get(ruleId);
 }
+
+/** Shipped pages do not change while the server runs: look each up once. */
+const hrefs = new Map<string, string | undefined>();
 
 export interface RuleDocSummary {
   /** The page's title line without the `# ID: ` prefix. */
