@@ -2,9 +2,10 @@
 // each case, the exact set of (rule, line, kind) of the rule named by the folder and of every rule an
 // expectation in the case names. Pass files must expect nothing of their rule; fail files something.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ruleById } from '../../rules';
-import { DEFAULT_CONFIG } from '../../server/src/engine/config';
+import { DEFAULT_CONFIG, readConfigFile } from '../../server/src/engine/config';
 import { describeExpectation, discoverCases, expectationsOf, fixturesRoot, type Expectation } from './fixtures';
 import { fileKind, WorkspaceSession } from '../../server/src/engine';
 import { initFrontEnds, unavailableReason } from '../../server/src/engine/frontends';
@@ -12,9 +13,12 @@ import type { FixtureFile } from './fixtures';
 
 const cases = discoverCases();
 
-/** Runs one case through the real engine (defaults, no config file lookup): every rule, one workspace. */
+/**
+ * Runs one case through the real engine: every rule, one workspace, with the defaults unless the rule's
+ * fixture folder holds a `.aisec.json` (rule options, e.g. AIS-OAI-MODEL-ALLOWLIST's allow-list).
+ */
 function scan(files: readonly FixtureFile[]) {
-  const session = new WorkspaceSession({ config: DEFAULT_CONFIG });
+  const session = new WorkspaceSession({ config: fixtureConfig(files) });
   for (const file of files) session.setFile(file.uri, file.text);
   const lines = new Map(session.documents().map((d) => [d.uri, d.lines]));
   return [...session.check().values()].flat().map((f) => ({
@@ -24,6 +28,13 @@ function scan(files: readonly FixtureFile[]) {
     kind: f.kind,
     message: f.message,
   }));
+}
+
+/** The `.aisec.json` of the case's rule folder (test-fixtures/rules/<ID>/.aisec.json), else the defaults. */
+function fixtureConfig(files: readonly FixtureFile[]) {
+  const ruleDir = files.length > 0 ? path.relative(fixturesRoot, files[0].path).split(path.sep)[0] : undefined;
+  const file = ruleDir ? path.join(fixturesRoot, ruleDir, '.aisec.json') : undefined;
+  return file && fs.existsSync(file) ? readConfigFile(file) : DEFAULT_CONFIG;
 }
 
 /** Why a case cannot run in this build (its front end is missing), or undefined. */
