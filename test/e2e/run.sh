@@ -20,16 +20,13 @@ echo "== e2e: package the extension ($(elapsed))"
 npm run --silent package > "$E2E/package.log" 2>&1 || { cat "$E2E/package.log"; echo 'FAIL e2e: npm run package'; exit 1; }
 VSIX="$ROOT/aisec.vsix"
 echo "vsix: $(du -k "$VSIX" | cut -f1) KB"
-# The suite is compiled file by file (not bundled): `vscode` and `mocha` are resolved by the extension host.
-rm -rf out/e2e
-npx esbuild test/e2e/suite/index.ts test/e2e/suite/extension.test.ts --platform=node --format=cjs \
-  --target=node20 --outdir=out/e2e/suite --log-level=warning
 
 RUN="$E2E/run"
 rm -rf "$RUN" "$E2E/screenshots"
 mkdir -p "$RUN/user/User" "$RUN/extensions" "$E2E/screenshots" "$TMPDIR" "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
 # The workspaces live outside the repository: .e2e/ is git-ignored, and the workspace scan honours .gitignore.
 WS=$(mktemp -d /tmp/aisec-e2e-ws.XXXXXX)
+trap 'rm -rf "$WS"' EXIT
 cp -r test/e2e/workspace "$WS/b"   # route B edits its own copy
 cp -r test/e2e/workspace "$WS/a"   # route A edits another
 cat > "$RUN/user/User/settings.json" << 'JSON'
@@ -51,6 +48,14 @@ CSARGS=(--config "$RUN/config.yaml" --user-data-dir "$RUN/user" --extensions-dir
 "$CS" "${CSARGS[@]}" --install-extension "$VSIX" > "$RUN/install.log" 2>&1 ||
   { cat "$RUN/install.log"; echo 'FAIL e2e: vsix install'; exit 1; }
 
+# Route B runs the installed (packaged) extension as the development extension, plus the compiled suite: other
+# work in this tree (npm run build) cannot change it mid-run, and it tests what the vsix ships. It stays under
+# the repository so `mocha` resolves from its node_modules; `vscode` is provided by the extension host.
+DEV="$RUN/ext-dev"
+cp -r "$RUN"/extensions/aisec.aisec-* "$DEV"
+npx esbuild test/e2e/suite/index.ts test/e2e/suite/extension.test.ts --platform=node --format=cjs \
+  --target=node20 --outdir="$DEV/out/e2e/suite" --log-level=warning
+
 # setsid: own process group, so the trap also ends the extension hosts and the file watcher.
 setsid "$CS" "${CSARGS[@]}" > "$RUN/code-server.log" 2>&1 &
 CSPID=$!
@@ -62,7 +67,7 @@ echo "code-server up on 127.0.0.1:$PORT ($(elapsed))"
 rc=0
 B0=$(date +%s)
 echo "== e2e route B: mocha suite in the real extension host"
-if npx tsx test/e2e/ext-host.ts "http://127.0.0.1:$PORT" "$ROOT" "$WS/b"; then
+if npx tsx test/e2e/ext-host.ts "http://127.0.0.1:$PORT" "$DEV" "$WS/b"; then
   echo "PASS e2e route B (extension host) in $(( $(date +%s) - B0 ))s"
 else
   echo "FAIL e2e route B (extension host) in $(( $(date +%s) - B0 ))s"; rc=1

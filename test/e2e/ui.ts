@@ -1,6 +1,6 @@
 // Route A: the packaged extension (installed from the .vsix) in code-server's real workbench, driven in Debian's
 // headless chromium: squiggle + Problems entry on a Bicep file, quick fix with Ctrl+., saved to disk; the AI
-// Security tree view and the report webview. Screenshots go to <outDir>/{editor,tree,report}.png.
+// Security tree view and the report webview. Screenshots go to <outDir>/{editor,quickfix,tree,report}.png.
 // Usage: tsx test/e2e/ui.ts <baseUrl> <workspaceDir> <outDir>
 import * as fs from 'fs';
 import * as path from 'path';
@@ -84,7 +84,10 @@ async function main(): Promise<number> {
       return `${Date.now() - t0} ms after the editor opened`;
     });
 
-    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'AIS-COG-LOCAL-AUTH' });
+    // The workspace scan lists every file's findings: pick main.bicep's LOCAL-AUTH row by its message.
+    const problem = page.locator('.markers-panel .monaco-list-row', {
+      hasText: "'oai-e2e' allows key (local) authentication: set properties.disableLocalAuth",
+    });
     await step('Problems panel lists AIS-COG-LOCAL-AUTH', async () => {
       await page.keyboard.press('Control+Shift+M');
       await problem.first().waitFor({ timeout: 30000 });
@@ -106,6 +109,7 @@ async function main(): Promise<number> {
       const wanted = 'Set disableLocalAuth to true';
       await page.locator('.action-widget .monaco-list-row', { hasText: wanted }).first().waitFor({ timeout: 30000 });
       const menu = await rows.allInnerTexts();
+      await page.screenshot({ path: path.join(outDir, 'quickfix.png') });
       // Pointer events are swallowed by .context-view-pointerBlock: select with the keyboard.
       for (let i = 0; i < 20; i++) {
         const focused =
@@ -135,15 +139,15 @@ async function main(): Promise<number> {
         .locator('.monaco-list-row', { hasText: /High|Medium|Low/ })
         .first()
         .waitFor({ timeout: 30000 });
-      // Expand the first group and check a leaf names a rule and a file.
+      // Severity groups open expanded: a leaf names a rule, a resource and a file.
       const leaves = view.locator('.monaco-list-row[aria-level="2"]');
-      if ((await leaves.count()) === 0) {
-        await view.locator('.monaco-list-row[aria-level="1"]').first().click();
-      }
       await leaves.first().waitFor({ timeout: 10000 });
       const groups = await view.locator('.monaco-list-row[aria-level="1"]').allInnerTexts();
       const leaf = (await leaves.first().innerText()).replace(/\s+/g, ' ');
-      if (!/^AIS-[A-Z-]+ /.test(leaf)) throw new Error(`leaf does not start with a rule id: ${leaf}`);
+      // Label = rule id, description = resource · file:line (innerText joins them without a space).
+      if (!/^AIS-[A-Z]+(-[A-Z]+)+\s*\S+ · \S+\.(bicep|tf):\d+$/.test(leaf)) {
+        throw new Error(`leaf is not "<rule id> <resource> · <file>:<line>": ${leaf}`);
+      }
       await page.screenshot({ path: path.join(outDir, 'tree.png') });
       return `groups ${JSON.stringify(groups.map((g) => g.replace(/\s+/g, ' ')))}, first leaf "${leaf}"`;
     });

@@ -17,7 +17,8 @@ const GROUP_ICON: Record<FindingGroup['worst'], vscode.ThemeIcon> = {
 
 export function relativePath(uri: string): string {
   try {
-    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri), true);
+    // The folder name is prepended only in multi-root workspaces (the default), where it tells folders apart.
+    return vscode.workspace.asRelativePath(vscode.Uri.parse(uri));
   } catch {
     return uri;
   }
