@@ -221,6 +221,49 @@ describe('ARM resources', () => {
     assert.equal(known(unknownOf(resources[2].scope).reference?.name), 'st1/default');
   });
 
+  it('refers by key to a resource of the template whose name expression an id repeats', () => {
+    const resources = resourcesOf({
+      parameters: { name: { type: 'string' }, other: { type: 'string' } },
+      resources: [
+        account({ name: "[parameters('name')]" }),
+        {
+          type: 'Microsoft.Insights/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          name: 'bicep-style',
+          scope: "[format('Microsoft.CognitiveServices/accounts/{0}', parameters('name'))]",
+          properties: {
+            a: "[resourceId('Microsoft.CognitiveServices/accounts', parameters( 'name' ))]",
+            b: "[resourceId('Microsoft.CognitiveServices/accounts', parameters('other'))]",
+            c: "[resourceId('Microsoft.Storage/storageAccounts', parameters('name'))]",
+          },
+        },
+      ],
+    });
+    const [target, setting] = resources;
+    const scope = unknownOf(setting.scope);
+    assert.equal(scope.reference?.key, target.key);
+    assert.equal(scope.reference?.type, 'Microsoft.CognitiveServices/accounts');
+    assert.match(scope.reason, /parameter 'name'/);
+    assert.equal(unknownOf(setting.get('properties.a')).reference?.key, target.key);
+    assert.equal(unknownOf(setting.get('properties.b')).reference?.key, undefined);
+    assert.equal(unknownOf(setting.get('properties.c')).reference?.key, undefined);
+  });
+
+  it('does not guess between two resources declared with the same type and name expression', () => {
+    const resources = resourcesOf({
+      parameters: { name: { type: 'string' } },
+      resources: [
+        account({ name: "[parameters('name')]" }),
+        account({ name: "[parameters('name')]" }),
+        account({
+          name: 'user',
+          properties: { id: "[resourceId('Microsoft.CognitiveServices/accounts', parameters('name'))]" },
+        }),
+      ],
+    });
+    assert.equal(unknownOf(resources[2].get('properties.id')).reference?.key, undefined);
+  });
+
   it('keeps keys unique when type and name repeat', () => {
     const resources = resourcesOf({ resources: [account(), account()] });
     assert.deepEqual(

@@ -135,6 +135,7 @@ export class ArmScope {
   private readonly declarations = new Map<string, ParameterDeclaration | 'pending'>();
   private readonly variableValues = new Map<string, Value | 'pending'>();
   private readonly resolvedParameters = new Map<string, Value>();
+  private readonly resourceNames = new Map<string, string | null>();
   private readonly userFunctions = new Set<string>();
   private depth = 0;
 
@@ -364,9 +365,39 @@ export class ArmScope {
     return withOrigin(value, origin, useSpan);
   }
 
+  /** Registers a resource of this scope by type and name as written (see resourceKeyByName). */
+  registerResource(type: string, nameText: string, key: string): void {
+    const id = `${type.toLowerCase()}|${normalizeNameText(nameText)}`;
+    // Two resources with the same type and name expression (conditional alternatives): refer to neither.
+    this.resourceNames.set(id, this.resourceNames.has(id) ? null : key);
+  }
+
+  /** The key of the resource declared with this type and name expression (`parameters('name')`, `'acct'`). */
+  resourceKeyByName(type: string, nameExpression: string): string | undefined {
+    return this.resourceNames.get(`${type.toLowerCase()}|${normalizeExpressionText(nameExpression)}`) ?? undefined;
+  }
+
   isUserFunction(namespace: string, name: string): boolean {
     return this.userFunctions.has(`${namespace}.${name}`.toLowerCase());
   }
+}
+
+/** A resource name as written in JSON, in the form its expression has as a function argument. */
+function normalizeNameText(nameText: string): string {
+  const body = expressionBody(nameText);
+  if (body) return normalizeExpressionText(nameText.slice(body.start, body.end));
+  return `'${literalText(nameText).replace(/'/g, "''")}'`;
+}
+
+/** Expression text without insignificant white space, to compare two writings of the same expression. */
+function normalizeExpressionText(text: string): string {
+  let result = '';
+  let quoted = false;
+  for (const c of text) {
+    if (c === "'") quoted = !quoted;
+    if (quoted || !/\s/.test(c)) result += c;
+  }
+  return result;
 }
 
 /** A property-level copy: `"copy": [ { "name": …, "count": …, "input": … } ]`. */
@@ -518,8 +549,33 @@ class ExpressionEvaluation {
         ? make.unknown(this.text(node), `a resource name built from unknown parts: ${unknownPart.reason}`, span)
         : make.literal(nameArgs.map((a) => renderAsString(a as KnownValue)).join('/'), span);
     }
+    // `resourceId('Microsoft.X/y', parameters('name'))` names the resource of this template declared with the
+    // same type and the same name expression, even when that name is not known: refer to it by key.
+    const nameNode =
+      node.kind === 'call' && typeIndex >= 0 && nameArgs.length === 1 ? node.args[typeIndex + 1] : undefined;
+    const key = type && nameNode ? this.scope.resourceKeyByName(type, this.text(nameNode)) : undefined;
     return make.unknown(this.text(node), `the id of a resource (${lower}), known only after deployment`, span, {
-      reference: { type, name, attribute: 'id' },
+      reference: key ? { uri: this.scope.uri, key, type, name, attribute: 'id' } : { type, name, attribute: 'id' },
+      origins: mergeOrigins(args),
+    });
+  }
+
+  /**
+   * `format('Microsoft.X/y/{0}', name)`: the relative id Bicep writes for `scope: resource`. When the name is
+   * not known, the result is a reference to that resource (by key when this template declares it).
+   */
+  private relativeIdReference(node: Extract<ArmExpr, { kind: 'call' }>, args: readonly Value[]): Value | undefined {
+    const pattern = args[0];
+    if (args.length !== 2 || pattern?.kind !== 'literal' || typeof pattern.value !== 'string') return undefined;
+    const match = /^([A-Za-z0-9]+\.[A-Za-z0-9.]+\/[A-Za-z0-9]+)\/\{0\}$/.exec(pattern.value);
+    if (!match || args[1].kind !== 'unknown') return undefined;
+    const type = match[1];
+    const key = this.scope.resourceKeyByName(type, this.text(node.args[1]));
+    const span = this.span(node);
+    return make.unknown(this.text(node), `the id of ${type} '${args[1].text}': ${args[1].reason}`, span, {
+      reference: key
+        ? { uri: this.scope.uri, key, type, name: args[1], attribute: 'id' }
+        : { type, name: args[1], attribute: 'id' },
       origins: mergeOrigins(args),
     });
   }
@@ -642,6 +698,10 @@ class ExpressionEvaluation {
     if (deploymentTime) return make.unknown(text, `${deploymentTime}: ${text}`, span, { origins: mergeOrigins(args) });
     const arithmetic = ARITHMETIC.get(lower);
     if (arithmetic) return this.lift(args, node, (values) => arithmetic(values, span));
+    if (lower === 'format') {
+      const reference = this.relativeIdReference(node, args);
+      if (reference) return reference;
+    }
     const builtin = BUILTIN_FUNCTIONS.get(lower);
     if (builtin) return this.lift(args, node, (values) => builtin(values, span));
     return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {

@@ -66,6 +66,13 @@ interface Frame {
   readonly depth: number;
 }
 
+/** What the planning pass decided for a declaration. */
+interface Planned {
+  readonly key: string;
+  readonly type: string;
+  readonly nameText: string;
+}
+
 interface ParentInfo {
   readonly key: string;
   readonly type: string;
@@ -82,6 +89,7 @@ export class TemplateWalker {
   readonly resources: Resource[] = [];
   readonly links: TemplateLink[] = [];
   private readonly keys = new Set<string>();
+  private readonly planned = new Map<Node, Planned>();
 
   constructor(
     private readonly document: DocumentContext,
@@ -94,11 +102,31 @@ export class TemplateWalker {
 
   private walkTemplate(frame: Frame): void {
     const resources = child(frame.template, 'resources');
+    const declared: [Node, string | undefined][] = [];
     if (resources?.type === 'array') {
-      for (const node of resources.children ?? []) this.resource(frame, node, undefined, undefined);
+      for (const node of resources.children ?? []) declared.push([node, undefined]);
     } else if (resources?.type === 'object') {
-      for (const [name, , node] of entries(resources)) if (node) this.resource(frame, node, name, undefined);
+      for (const [name, , node] of entries(resources)) if (node) declared.push([node, name]);
     }
+    // Keys first, so that expressions can refer to resources declared further down by key.
+    for (const [node, symbolicName] of declared) this.plan(frame, node, symbolicName, undefined);
+    for (const [node, symbolicName] of declared) this.resource(frame, node, symbolicName, undefined);
+  }
+
+  /** Assigns the key of a declaration (and its children) and registers it by type and name expression. */
+  private plan(frame: Frame, node: Node, symbolicName: string | undefined, parent: Planned | undefined): void {
+    const writtenType = stringOf(child(node, 'type'));
+    if (node.type !== 'object' || !writtenType) return;
+    const writtenName = stringOf(child(node, 'name')) ?? '';
+    const relative = parent && !isFullyQualifiedType(writtenType);
+    const type = relative ? `${parent.type}/${writtenType}` : writtenType;
+    const nameText = relative ? `${parent.nameText}/${writtenName}` : writtenName;
+    const key =
+      this.planned.get(node)?.key ?? this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
+    const planned: Planned = { key, type, nameText };
+    this.planned.set(node, planned);
+    if (!relative) frame.scope.registerResource(type, writtenName, key);
+    for (const item of child(node, 'resources')?.children ?? []) this.plan(frame, item, undefined, planned);
   }
 
   private resource(frame: Frame, node: Node, symbolicName: string | undefined, parent: ParentInfo | undefined): void {
@@ -135,7 +163,8 @@ export class TemplateWalker {
       apiVersion = evaluated.kind === 'literal' && typeof evaluated.value === 'string' ? evaluated.value : undefined;
     }
 
-    const key = this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
+    const key =
+      this.planned.get(node)?.key ?? this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
     const isDeployment = type.toLowerCase() === DEPLOYMENTS_TYPE;
     const inlineTemplate = isDeployment ? child(child(node, 'properties'), 'template') : undefined;
     if (inlineTemplate?.type === 'object') {
