@@ -39,6 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const view = vscode.window.createTreeView('aisec.findings', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(tree, view);
   void vscode.commands.executeCommand('setContext', 'aisec.groupBy', groupBy);
+  view.message = 'Waiting for the aisec language server…';
   if (view.visible) store.setInterest(true);
   context.subscriptions.push(
     view.onDidChangeVisibility((e) => store.setInterest(e.visible)),
