@@ -213,6 +213,24 @@ describe('language server (protocol)', function () {
       assert.ok(hasNot(LOCAL_AUTH)(after));
     });
 
+    it('offers fix-all lazily in the lightbulb and computes it in codeAction/resolve', async () => {
+      const { folder, client } = await start(
+        {},
+        { capabilities: { textDocument: { codeAction: { resolveSupport: { properties: ['edit'] } } } } },
+      );
+      const uri = uriOf(folder, 'main.bicep');
+      client.open(uri, fixture(`${LOCAL_AUTH}/fail.bicep`));
+      const [d] = byCode(await client.waitForDiagnostics(uri, has(LOCAL_AUTH)), LOCAL_AUTH);
+      const actions = await client.codeActions(uri, d.range, [d]);
+      const lazy = actions.find((a) => a.kind === 'source.fixAll.aisec');
+      assert.ok(lazy, actions.map((a) => a.title).join(' | '));
+      assert.equal(lazy.edit, undefined, 'no edit before resolve');
+      const resolved = await client.request<CodeAction>('codeAction/resolve', lazy);
+      assert.equal(editsOf(resolved.edit!).length, 1);
+      client.applyEdit(uri, resolved.edit!);
+      await client.waitForDiagnostics(uri, (ds, p) => p.version === 2 && hasNot(LOCAL_AUTH)(ds));
+    });
+
     it('answers a bare quickfix request (no diagnostics in the context) from the range', async () => {
       const { client, uri, diagnostic } = await openWithFinding(fixture(`${LOCAL_AUTH}/fail.bicep`));
       const actions = await client.codeActions(uri, diagnostic.range, []);

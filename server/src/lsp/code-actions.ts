@@ -25,6 +25,8 @@ export interface CodeActionDeps {
   readonly edits: EditFunctions;
   versionOf(uri: string): number | undefined;
   readonly supportsDocumentChanges: boolean;
+  /** The client resolves code actions lazily (`codeAction/resolve` with `edit`). */
+  readonly supportsResolve: boolean;
   readonly docsBaseUrl?: string;
   error(message: string, error: unknown): void;
 }
@@ -54,26 +56,50 @@ export function codeActions(params: CodeActionParams, deps: CodeActionDeps): Cod
       }
     }
   }
-  // Fix-all is a source action: offered when asked for (fix on save, "Source Action…") and in the lightbulb
-  // when the file has a safe fix.
+  // Fix-all is a source action. It re-analyses the file once per fix, so it is computed eagerly only when asked
+  // for by kind (fix on save, "Source Action…"); in the lightbulb it is offered lazily (codeAction/resolve).
+  const explicit = only !== undefined && kindRequested(only, FixAllCodeActionKind);
   if (
     kindRequested(only, FixAllCodeActionKind) &&
-    (only !== undefined || findings.some((f) => f.kind === 'fail' && f.fixes.some((x) => x.applicability === 'safe')))
+    findings.some((f) => f.kind === 'fail' && f.fixes.some((x) => x.applicability === 'safe'))
   ) {
-    const edit = fixAllEdit(deps.session, uri, deps.edits, deps.error);
-    if (edit) {
-      const workspaceEdit = toWorkspaceEdit(
-        new Map([[uri, [edit]]]),
-        (u) => (u === uri ? document.lines : undefined),
-        deps.versionOf,
-        deps.supportsDocumentChanges,
-      );
-      if (workspaceEdit) {
-        actions.push({ title: 'Fix all aisec issues in this file', kind: FixAllCodeActionKind, edit: workspaceEdit });
-      }
+    if (explicit || !deps.supportsResolve) {
+      const action = explicit ? fixAllAction(uri, deps) : undefined;
+      if (action) actions.push(action);
+    } else {
+      const data: FixAllData = { fixAll: uri, version: deps.versionOf(uri) ?? null };
+      actions.push({ title: fixAllTitle, kind: FixAllCodeActionKind, data });
     }
   }
   return actions;
+}
+
+const fixAllTitle = 'Fix all aisec issues in this file';
+
+/** What a lazily offered fix-all carries to codeAction/resolve. */
+export interface FixAllData {
+  readonly fixAll: string;
+  readonly version: number | null;
+}
+
+export function isFixAllData(value: unknown): value is FixAllData {
+  return typeof value === 'object' && value !== null && typeof (value as FixAllData).fixAll === 'string';
+}
+
+/** The fix-all action with its edit, or undefined when no safe fix changes the text. */
+export function fixAllAction(uri: string, deps: CodeActionDeps): CodeAction | undefined {
+  const document = deps.session.document(uri);
+  if (!document) return undefined;
+  const edit = fixAllEdit(deps.session, uri, deps.edits, deps.error);
+  const workspaceEdit =
+    edit &&
+    toWorkspaceEdit(
+      new Map([[uri, [edit]]]),
+      (u) => (u === uri ? document.lines : undefined),
+      deps.versionOf,
+      deps.supportsDocumentChanges,
+    );
+  return workspaceEdit ? { title: fixAllTitle, kind: FixAllCodeActionKind, edit: workspaceEdit } : undefined;
 }
 
 /** Findings named by the request's diagnostics, or else under the requested range. */

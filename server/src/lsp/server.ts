@@ -17,7 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileKind } from '../engine/session';
 import { Checker } from './checker';
-import { codeActions } from './code-actions';
+import { codeActions, fixAllAction, isFixAllData, type CodeActionDeps } from './code-actions';
 import { docsHref } from './docs';
 import { hover } from './hover';
 import {
@@ -65,6 +65,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     progress: false,
     showDocument: false,
     workspaceFolders: false,
+    resolveEdit: false,
   };
   let ready: Promise<void> = Promise.resolve();
   let summaryVersion = 0;
@@ -85,7 +86,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       publish: async (uri, findings) => {
         const folder = sessions.folderOf(uri);
         const open = documents.get(uri);
-        const fileSettings = await settings.get(uri);
+        const fileSettings = await settings.get(folder.uri || uri);
         const show =
           findings !== undefined &&
           fileSettings.enable &&
@@ -167,6 +168,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       progress: client.window?.workDoneProgress === true,
       showDocument: client.window?.showDocument?.support === true,
       workspaceFolders: client.workspace?.workspaceFolders === true,
+      resolveEdit: client.textDocument?.codeAction?.resolveSupport?.properties.includes('edit') === true,
     };
     folderUris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.initialize(params.initializationOptions, capabilities.configuration);
@@ -175,7 +177,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FixAllCodeActionKind] },
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix, FixAllCodeActionKind],
+          resolveProvider: true,
+        },
         hoverProvider: true,
         executeCommandProvider: { commands: [ShowDocumentationCommand] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -290,25 +295,44 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     void startScan();
   });
 
+  async function codeActionDeps(uri: string): Promise<CodeActionDeps> {
+    const fileSettings = await settings.get(sessions.folderOf(uri).uri || uri);
+    return {
+      session: sessions.folderOf(uri).session,
+      findings: (u) => checker.findingsNow(u),
+      edits: deps.edits,
+      versionOf: (u) => documents.get(u)?.version,
+      supportsDocumentChanges: capabilities.documentChanges,
+      supportsResolve: capabilities.resolveEdit,
+      docsBaseUrl: fileSettings.docsBaseUrl,
+      error,
+    };
+  }
+
   connection.onCodeAction(async (params) => {
     await ready;
     try {
       const uri = params.textDocument.uri;
       if (!isIac(uri) || !sessions.has(uri)) return [];
-      const session = sessions.folderOf(uri).session;
-      const fileSettings = await settings.get(uri);
-      return codeActions(params, {
-        session,
-        findings: (u) => checker.findingsNow(u),
-        edits: deps.edits,
-        versionOf: (u) => documents.get(u)?.version,
-        supportsDocumentChanges: capabilities.documentChanges,
-        docsBaseUrl: fileSettings.docsBaseUrl,
-        error,
-      });
+      return codeActions(params, await codeActionDeps(uri));
     } catch (cause) {
       error('computing code actions', cause);
       return [];
+    }
+  });
+
+  connection.onCodeActionResolve(async (action) => {
+    await ready;
+    try {
+      if (!isFixAllData(action.data) || !sessions.has(action.data.fixAll)) return action;
+      const uri = action.data.fixAll;
+      // The text moved on since the lightbulb was shown: the edit is computed for the current version.
+      checker.flush();
+      const resolved = fixAllAction(uri, await codeActionDeps(uri));
+      return resolved ?? action;
+    } catch (cause) {
+      error('resolving fix-all', cause);
+      return action;
     }
   });
 
@@ -318,7 +342,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       const uri = params.textDocument.uri;
       if (!isIac(uri) || !sessions.has(uri)) return null;
       const findings = checker.findingsNow(uri);
-      const fileSettings = await settings.get(uri);
+      const fileSettings = await settings.get(sessions.folderOf(uri).uri || uri);
       return hover(params, sessions.folderOf(uri).session.document(uri), findings, fileSettings.docsBaseUrl);
     } catch (cause) {
       error('computing hover', cause);
