@@ -457,7 +457,6 @@ export class ArmWriter implements DocumentWriter {
   }
 
   private resourceIdOf(target: Resource | { readonly $new: string }): string {
-    if (this.symbolic) return `resourceInfo(${armString(this.dependencyOf(target))}).id`;
     const type = isNewHandle(target) ? this.session.handle(target.$new).type : target.type;
     const name = this.nameExpressionOf(target);
     const levels = type.split('/').length - 1;
