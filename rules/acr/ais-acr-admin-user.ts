@@ -1,6 +1,6 @@
 // AIS-ACR-ADMIN-USER (matrix row 52): the registry's admin user is a shared username/password with push and
 // pull rights on every repository; pulls should use managed identities with AcrPull instead.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disableLocalAuthFix, equals, requireProperty } from '../../server/src/model';
 import { REGISTRY_TYPE } from './shared';
 
 export default defineRule({
@@ -31,14 +31,7 @@ export default defineRule({
           remedy: { arm: 'set properties.adminUserEnabled to false', azurerm: 'set admin_enabled = false' },
           setting: { arm: 'properties.adminUserEnabled', azurerm: 'admin_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.adminUserEnabled',
-            false,
-            { arm: 'Set adminUserEnabled to false', azurerm: 'Set admin_enabled = false' },
-            'safe',
-          ),
+        fix: disableLocalAuthFix,
       });
     }
   },

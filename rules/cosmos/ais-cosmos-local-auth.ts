@@ -1,6 +1,6 @@
 // AIS-COSMOS-LOCAL-AUTH (matrix row 64): agent threads, chat history and RAG state in Cosmos DB are read
 // with Entra ID tokens and data-plane roles only, not with the account's primary keys.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disableLocalAuthFix, equals, requireProperty } from '../../server/src/model';
 import { COSMOS_TYPE } from './shared';
 
 export default defineRule({
@@ -33,14 +33,7 @@ export default defineRule({
           },
           setting: { arm: 'properties.disableLocalAuth', azurerm: 'local_authentication_disabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.disableLocalAuth',
-            true,
-            { arm: 'Set disableLocalAuth to true', azurerm: 'Set local_authentication_disabled = true' },
-            'safe',
-          ),
+        fix: disableLocalAuthFix,
       });
     }
   },

@@ -2,10 +2,10 @@
 // disabled, or its firewall admits only listed IP ranges or virtual networks (Azure Policy's anyOf).
 import {
   defineRule,
+  disablePublicNetworkAccessFix,
   equals,
   judge,
   reportJudgement,
-  setFix,
   UNKNOWN_PART,
   type Judgement,
   type Predicate,
@@ -62,14 +62,7 @@ export default defineRule({
               ? { arm: PUBLIC_ACCESS, azurerm: 'public_network_access_enabled' }
               : { arm: 'properties.ipRules', azurerm: 'ip_range_filter' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            PUBLIC_ACCESS,
-            'Disabled',
-            { arm: "Set publicNetworkAccess to 'Disabled'", azurerm: 'Set public_network_access_enabled = false' },
-            'safe',
-          ),
+        fix: disablePublicNetworkAccessFix,
       });
     }
   },

@@ -1,6 +1,13 @@
 // AIS-KV-PRIVATE-ENDPOINT (matrix row 49): the vault holding CMK keys and connection secrets is reached
 // through a private endpoint in the customer's network, found anywhere in the workspace.
-import { defineRule, equals, findPrivateEndpoint, judge, reportPrivateEndpoint } from '../../server/src/model';
+import {
+  defineRule,
+  equals,
+  findPrivateEndpoint,
+  judge,
+  privateEndpointFix,
+  reportPrivateEndpoint,
+} from '../../server/src/model';
 import { VAULT_TYPE } from './shared';
 
 export default defineRule({
@@ -10,6 +17,7 @@ export default defineRule({
     severity: 'medium',
     pillar: 'network',
     resourceTypes: [VAULT_TYPE],
+    fix: 'unsafe',
     peers: {
       checkov: ['CKV2_AZURE_32'],
       kics: ['dda11a20'],
@@ -28,7 +36,7 @@ export default defineRule({
           azurerm:
             'add an azurerm_private_endpoint whose private_service_connection targets it with subresource_names = ["vault"]',
         },
-        { closed },
+        { closed, fix: privateEndpointFix(vault) },
       );
     }
   },

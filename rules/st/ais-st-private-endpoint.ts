@@ -5,6 +5,7 @@ import {
   equals,
   findPrivateEndpoint,
   judge,
+  privateEndpointFix,
   reportPrivateEndpoint,
   type Resource,
   type RuleContext,
@@ -25,6 +26,7 @@ export default defineRule({
     severity: 'medium',
     pillar: 'network',
     resourceTypes: [STORAGE_TYPE],
+    fix: 'unsafe',
     peers: {
       checkov: ['CKV2_AZURE_33'],
       kics: ['dda11a20'],
@@ -44,7 +46,7 @@ export default defineRule({
             arm: `add a Microsoft.Network/privateEndpoints resource that connects to it with groupIds ['${group}']`,
             azurerm: `add an azurerm_private_endpoint whose private_service_connection targets it with subresource_names = ["${group}"]`,
           },
-          { closed, subject: `its ${group} service` },
+          { closed, subject: `its ${group} service`, fix: privateEndpointFix(account, group) },
         );
       }
     }

@@ -1,6 +1,6 @@
 // AIS-ST-PUBLIC-NETWORK (matrix row 40): the account's public endpoint is switched off, so its data is
 // reachable only through private endpoints.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disablePublicNetworkAccessFix, equals, requireProperty } from '../../server/src/model';
 import { STORAGE_TYPE } from './shared';
 
 export default defineRule({
@@ -32,14 +32,7 @@ export default defineRule({
           },
           setting: { arm: 'properties.publicNetworkAccess', azurerm: 'public_network_access_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.publicNetworkAccess',
-            'Disabled',
-            { arm: "Set publicNetworkAccess to 'Disabled'", azurerm: 'Set public_network_access_enabled = false' },
-            'safe',
-          ),
+        fix: disablePublicNetworkAccessFix,
       });
     }
   },

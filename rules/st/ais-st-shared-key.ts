@@ -1,6 +1,6 @@
 // AIS-ST-SHARED-KEY (matrix row 39): a storage account that accepts its account keys (and SAS tokens signed
 // with them) can be read and written by anyone holding a key; Entra ID authorization only is the goal.
-import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
+import { defineRule, disableLocalAuthFix, equals, requireProperty } from '../../server/src/model';
 import { STORAGE_TYPE } from './shared';
 
 export default defineRule({
@@ -32,14 +32,7 @@ export default defineRule({
           },
           setting: { arm: 'properties.allowSharedKeyAccess', azurerm: 'shared_access_key_enabled' },
         },
-        fix: (resource) =>
-          setFix(
-            resource,
-            'properties.allowSharedKeyAccess',
-            false,
-            { arm: 'Set allowSharedKeyAccess to false', azurerm: 'Set shared_access_key_enabled = false' },
-            'safe',
-          ),
+        fix: disableLocalAuthFix,
       });
     }
   },
