@@ -24,8 +24,6 @@ const common = {
   logLevel: 'warning',
   // jsonc-parser's UMD build requires its modules dynamically; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
-  // Optional modules guarded by try/require (front ends written in parallel) stay warnings, not errors.
-  logOverride: { 'require-resolve-not-external': 'silent' },
 };
 
 const entries = [

@@ -1,6 +1,8 @@
-// The three front ends behind one door. Bicep is always here; ARM and Terraform are loaded when their
-// modules exist (they are being written in parallel): a missing one leaves its files skipped with a reason.
+// The three front ends behind one door: Bicep (our parser), ARM (jsonc-parser) and Terraform (tree-sitter,
+// whose WebAssembly grammar loads asynchronously once per process).
+import { analyzeArm } from '../parse/arm';
 import { analyzeBicep, analyzeBicepParams } from '../parse/bicep';
+import { analyzeTerraform, initTerraform, isTerraformReady } from '../parse/terraform';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../model/frontend';
 
 type AnalyzeOne = (file: SourceFile, suppliers: readonly ParameterSupplier[]) => FrontEndResult;
@@ -9,44 +11,16 @@ type AnalyzeDirectory = (files: readonly SourceFile[], suppliers: readonly Param
 export interface FrontEnds {
   readonly bicep: AnalyzeOne;
   readonly bicepParams: (file: SourceFile) => FrontEndResult;
-  readonly arm?: AnalyzeOne;
+  readonly arm: AnalyzeOne;
+  /** Undefined until `initFrontEnds()` has loaded the grammar. */
   readonly terraform?: AnalyzeDirectory;
 }
 
-/** After a failed `require`: undefined when the module itself is missing, else the error goes on. */
-function missingModule(error: unknown, name: string): undefined {
-  const e = error as NodeJS.ErrnoException;
-  if (e.code === 'MODULE_NOT_FOUND' && e.message.includes(name)) return undefined;
-  throw error;
-}
-
-// `require` directly inside `try`, so that esbuild bundles the module when it exists and leaves a warning
-// (not an error) while it does not.
-/* eslint-disable @typescript-eslint/no-require-imports */
-let arm: Record<string, unknown> | undefined;
-try {
-  arm = require('../parse/arm');
-} catch (error) {
-  arm = missingModule(error, 'parse/arm');
-}
-let terraform: Record<string, unknown> | undefined;
-try {
-  terraform = require('../parse/terraform');
-} catch (error) {
-  terraform = missingModule(error, 'parse/terraform');
-}
-/* eslint-enable @typescript-eslint/no-require-imports */
-
 let terraformReady: Promise<void> | undefined;
-let terraformInitialised = false;
 
-/** Loads the Terraform grammar (WebAssembly) once; resolves immediately when there is no Terraform front end. */
+/** Loads the Terraform grammar (WebAssembly) once per process. */
 export function initFrontEnds(): Promise<void> {
-  const init = terraform?.initTerraform as (() => Promise<void>) | undefined;
-  if (!init) return Promise.resolve();
-  terraformReady ??= init().then(() => {
-    terraformInitialised = true;
-  });
+  terraformReady ??= initTerraform();
   return terraformReady;
 }
 
@@ -54,16 +28,14 @@ export function frontEnds(): FrontEnds {
   return {
     bicep: analyzeBicep,
     bicepParams: analyzeBicepParams,
-    arm: arm?.analyzeArm as AnalyzeOne | undefined,
-    terraform: terraformInitialised ? (terraform?.analyzeTerraform as AnalyzeDirectory | undefined) : undefined,
+    arm: analyzeArm,
+    terraform: isTerraformReady() ? analyzeTerraform : undefined,
   };
 }
 
 /** Why a file of this kind cannot be analysed right now, or undefined when it can. */
 export function unavailableReason(kind: 'arm' | 'terraform'): string | undefined {
-  if (kind === 'arm' && !arm) return 'the ARM template front end is not available in this build';
-  if (kind === 'terraform' && !terraform) return 'the Terraform front end is not available in this build';
-  if (kind === 'terraform' && !terraformInitialised)
+  if (kind === 'terraform' && !isTerraformReady())
     return 'the Terraform grammar is not loaded (create the session with WorkspaceSession.create)';
   return undefined;
 }

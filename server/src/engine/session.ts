@@ -3,10 +3,11 @@
 //
 // Analysis runs in units: a Bicep file, a .bicepparam, an ARM JSON file, or all .tf/.tfvars of one
 // directory (a Terraform module). Units hand values to other units through links (module calls,
-// .bicepparam `using`, ARM parameter files, tfvars, Terraform module blocks). Each unit is analysed first on
-// its own (to learn its links), then, when other units supply it, again with their suppliers, in
-// dependency order so that a value flows through several hops (main.bicepparam → main.bicep → module).
-// Results are cached per unit by text version and suppliers, so an edit re-analyses only what it touches.
+// .bicepparam `using`, ARM parameter files, tfvars, Terraform module blocks). Units are analysed suppliers
+// first where the order can tell (parameter files, then callers before deeper modules) with the links known
+// so far, and again when their incoming links change, so a value flows through several hops
+// (main.bicepparam → main.bicep → module) and most units are analysed once. Results are cached per unit by
+// text version and suppliers, so an edit re-analyses only what it touches.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { emptyDocument, type Language, type ParsedDocument } from '../model/document';
@@ -105,8 +106,8 @@ export class WorkspaceSession {
   private readonly files = new Map<string, FileEntry>();
   private version = 0;
   private generation = 0;
-  private readonly pass1 = new Map<string, UnitResult>();
-  private readonly pass2 = new Map<string, UnitResult>();
+  /** Last analysis of each unit, reused while its text and its suppliers' links are unchanged. */
+  private readonly results = new Map<string, UnitResult>();
   private analysis: Analysis | undefined;
   private readonly findingsCache = new Map<string, { generation: number; findings: Finding[] }>();
 
@@ -255,12 +256,38 @@ export class WorkspaceSession {
     const unitOf = new Map<string, string>();
     for (const unit of units.values()) for (const uri of unit.uris) unitOf.set(uri, unit.id);
 
-    // Pass 1: each unit on its own, to learn what it supplies to whom.
-    const first = new Map<string, UnitResult>();
-    for (const unit of units.values()) first.set(unit.id, this.analyseUnit(unit, [], this.pass1));
+    // Suppliers first: each unit is analysed with the links other units have produced so far, in an order
+    // where suppliers usually come first (parameter files, then shallower paths: callers before modules).
+    // A unit whose incoming links change afterwards (a supplier analysed later, or re-analysed with values
+    // of its own suppliers) is analysed again, until nothing changes; cycles stop after a few rounds.
+    const order = [...units.values()].sort(
+      (a, b) => priority(a) - priority(b) || depth(a.id) - depth(b.id) || a.id.localeCompare(b.id),
+    );
+    const final = new Map<string, UnitResult>();
+    const incoming = (id: string): TemplateLink[] => {
+      const links: TemplateLink[] = [];
+      for (const [supplierId, supplier] of [...final].sort(([a], [b]) => a.localeCompare(b))) {
+        if (supplierId === id) continue;
+        for (const link of supplier.result.links) if (link.templateUri === id) links.push(link);
+      }
+      return links;
+    };
+    const sameLinks = (a: readonly TemplateLink[], b: readonly TemplateLink[]) =>
+      a.length === b.length && a.every((link, i) => link === b[i]);
+    for (const unit of order) final.set(unit.id, this.analyseUnit(unit, incoming(unit.id)));
+    for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+      let changed = false;
+      for (const unit of order) {
+        const links = incoming(unit.id);
+        if (sameLinks(links, final.get(unit.id)!.suppliers)) continue;
+        final.set(unit.id, this.analyseUnit(unit, links));
+        changed = true;
+      }
+      if (!changed) break;
+    }
     const supplies = new Map<string, Set<string>>();
     const suppliedBy = new Map<string, Set<string>>();
-    for (const [id, unitResult] of first) {
+    for (const [id, unitResult] of final) {
       for (const link of unitResult.result.links) {
         const target = units.has(link.templateUri) ? link.templateUri : undefined;
         if (!target || target === id) continue;
@@ -269,31 +296,6 @@ export class WorkspaceSession {
       }
     }
 
-    // Pass 2: units that others supply, suppliers first (a cycle falls back to pass-1 links).
-    const final = new Map<string, UnitResult>();
-    const inProgress = new Set<string>();
-    const finish = (id: string): UnitResult => {
-      const done = final.get(id);
-      if (done) return done;
-      const unit = units.get(id)!;
-      const from = suppliedBy.get(id);
-      if (!from || from.size === 0) {
-        final.set(id, first.get(id)!);
-        return first.get(id)!;
-      }
-      inProgress.add(id);
-      const links: TemplateLink[] = [];
-      for (const supplier of [...from].sort()) {
-        const source = inProgress.has(supplier) ? first.get(supplier)! : finish(supplier);
-        links.push(...source.result.links.filter((l) => l.templateUri === id));
-      }
-      inProgress.delete(id);
-      const result = this.analyseUnit(unit, links, this.pass2);
-      final.set(id, result);
-      return result;
-    };
-    for (const id of units.keys()) finish(id);
-
     const documents = new Map<string, ParsedDocument>();
     const failures = new Map<string, string>();
     for (const unitResult of final.values()) {
@@ -301,7 +303,7 @@ export class WorkspaceSession {
       for (const [uri, message] of unitResult.failures) failures.set(uri, message);
     }
     // Forget cached units that no longer exist.
-    for (const cache of [this.pass1, this.pass2]) for (const id of cache.keys()) if (!units.has(id)) cache.delete(id);
+    for (const id of this.results.keys()) if (!units.has(id)) this.results.delete(id);
     for (const uri of this.findingsCache.keys()) if (!documents.has(uri)) this.findingsCache.delete(uri);
 
     this.analysis = {
@@ -334,7 +336,8 @@ export class WorkspaceSession {
     return units;
   }
 
-  private analyseUnit(unit: Unit, suppliers: readonly TemplateLink[], cache: Map<string, UnitResult>): UnitResult {
+  private analyseUnit(unit: Unit, suppliers: readonly TemplateLink[]): UnitResult {
+    const cache = this.results;
     const signature = unit.uris.map((uri) => `${uri}@${this.files.get(uri)?.version}`).join('|');
     const cached = cache.get(unit.id);
     if (
@@ -354,6 +357,20 @@ export class WorkspaceSession {
     cache.set(unit.id, unitResult);
     return unitResult;
   }
+}
+
+/** Rounds of re-analysis when links change after a unit was analysed (values through module chains). */
+const MAX_LINK_ROUNDS = 4;
+
+/** Parameter files first: they only supply. */
+function priority(unit: Unit): number {
+  if (unit.kind === 'bicepparam') return 0;
+  if (unit.kind === 'arm' && /param/i.test(unit.id.slice(unit.id.lastIndexOf('/')))) return 0;
+  return 1;
+}
+
+function depth(id: string): number {
+  return id.split('/').length;
 }
 
 /** Runs the right front end over a unit's files; never throws (a failure becomes an empty document). */
@@ -380,7 +397,7 @@ function analyseFiles(
     let result: FrontEndResult;
     if (unit.kind === 'bicep') result = engines.bicep(readable[0], suppliers);
     else if (unit.kind === 'bicepparam') result = engines.bicepParams(readable[0]);
-    else if (unit.kind === 'arm') result = engines.arm!(readable[0], suppliers);
+    else if (unit.kind === 'arm') result = engines.arm(readable[0], suppliers);
     else result = engines.terraform!(readable, suppliers);
     // Every file of the unit has a document, even when the front end forgot one.
     const seen = new Set(result.documents.map((d) => d.uri));
