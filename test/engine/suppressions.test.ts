@@ -173,3 +173,101 @@ describe('engine: suppressions', () => {
     assert.equal(directives[1].expired, true);
   });
 });
+
+describe('engine: suppressions in Terraform and ARM', () => {
+  const TF = `resource "azurerm_cognitive_account" "openai" {
+  name                          = "oai-test"
+  location                      = "swedencentral"
+  resource_group_name           = "rg"
+  kind                          = "OpenAI"
+  sku_name                      = "S0"
+  custom_subdomain_name         = "oai-test"
+  local_auth_enabled            = true
+  public_network_access_enabled = true
+}
+`;
+  const ARM = `{
+  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+  "contentVersion": "1.0.0.0",
+  "resources": [
+    {
+      "type": "Microsoft.CognitiveServices/accounts",
+      "apiVersion": "2024-10-01",
+      "name": "oai-test",
+      "location": "swedencentral",
+      "kind": "OpenAI",
+      "sku": { "name": "S0" },
+      "properties": {
+        "customSubDomainName": "oai-test",
+        "disableLocalAuth": false,
+        "publicNetworkAccess": "Enabled"
+      }
+    }
+  ]
+}
+`;
+
+  it('Terraform: # and // comments, on the line or above the resource', async () => {
+    const hash = TF.replace(
+      '  local_auth_enabled',
+      '  # aisec-disable-next-line AIS-COG-LOCAL-AUTH -- legacy\n  local_auth_enabled',
+    );
+    const first = await checkFiles({ 'main.tf': hash });
+    assert.deepEqual(summary(first.findings, first.line, ONLY), ['AIS-COG-LOCAL-AUTH@9!', 'AIS-COG-PUBLIC-NETWORK@10']);
+    const slashes = `// aisec-disable-next-line AIS-COG-PUBLIC-NETWORK, AIS-COG-LOCAL-AUTH -- sandbox\n${TF}`;
+    const second = await checkFiles({ 'main.tf': slashes });
+    assert.deepEqual(summary(second.findings, second.line, ONLY), [
+      'AIS-COG-LOCAL-AUTH@9!',
+      'AIS-COG-PUBLIC-NETWORK@10!',
+    ]);
+  });
+
+  it('Terraform: #checkov:skip inside the resource block covers the resource', async () => {
+    const text = TF.replace('  kind ', '  #checkov:skip=CKV_AZURE_236:batch client\n  kind ');
+    const { findings, line } = await checkFiles({ 'main.tf': text });
+    assert.deepEqual(summary(findings, line, ONLY), ['AIS-COG-LOCAL-AUTH@9!', 'AIS-COG-PUBLIC-NETWORK@10']);
+  });
+
+  it('ARM JSONC: // comment above a property and above a resource', async () => {
+    const onLine = ARM.replace(
+      '        "disableLocalAuth"',
+      '        // aisec-disable-next-line AIS-COG-LOCAL-AUTH -- legacy\n        "disableLocalAuth"',
+    );
+    const first = await checkFiles({ 'main.json': onLine });
+    assert.deepEqual(summary(first.findings, first.line, ONLY), [
+      'AIS-COG-LOCAL-AUTH@15!',
+      'AIS-COG-PUBLIC-NETWORK@16',
+    ]);
+    const above = ARM.replace(
+      '    {\n      "type"',
+      '    // aisec-disable-next-line AIS-COG-PUBLIC-NETWORK -- x\n    {\n      "type"',
+    );
+    const second = await checkFiles({ 'main.json': above });
+    assert.deepEqual(summary(second.findings, second.line, ONLY), [
+      'AIS-COG-LOCAL-AUTH@15',
+      'AIS-COG-PUBLIC-NETWORK@16!',
+    ]);
+  });
+
+  it('ARM metadata.aisec.suppress covers the resource; expired entries are reported', async () => {
+    const metadata = (until: string) =>
+      ARM.replace(
+        '      "kind": "OpenAI",',
+        `      "kind": "OpenAI",\n      "metadata": { "aisec": { "suppress": [ { "rule": "AIS-COG-LOCAL-AUTH", "reason": "legacy", "until": "${until}" } ] } },`,
+      );
+    const active = await checkFiles({ 'main.json': metadata('2030-01-01') });
+    assert.deepEqual(summary(active.findings, active.line, ONLY), [
+      'AIS-COG-LOCAL-AUTH@15!',
+      'AIS-COG-PUBLIC-NETWORK@16',
+    ]);
+    const suppressed = active.findings.find((f) => f.suppression)!;
+    assert.equal(suppressed.suppression?.source, 'arm-metadata');
+    assert.equal(suppressed.suppression?.justification, 'legacy');
+    const expired = await checkFiles({ 'main.json': metadata('2020-01-01') });
+    assert.deepEqual(summary(expired.findings, expired.line, ONLY), [
+      'AIS-COG-LOCAL-AUTH@15',
+      'AIS-COG-PUBLIC-NETWORK@16',
+      'aisec/expired-suppression@11',
+    ]);
+  });
+});
