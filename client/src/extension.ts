@@ -57,6 +57,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Client
   const start = async () => {
     if (!readSettings().enable) {
       output.appendLine('aisec is disabled (aisec.enable = false).');
+      view.message = 'aisec is disabled (setting aisec.enable).';
       return;
     }
     const serverModule = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.js').fsPath;
