@@ -220,7 +220,7 @@ describe('ARM expressions: evaluation', () => {
           type: 'Microsoft.Test/things',
           apiVersion: '2024-01-01',
           name: 'u',
-          properties: { endpoint: "[reference('account').endpoint]" },
+          properties: { endpoint: "[reference('account').endpoint]", id: "[resourceInfo('account').id]" },
         },
       },
     });
@@ -228,6 +228,8 @@ describe('ARM expressions: evaluation', () => {
     const endpoint = unknownOf(document.resources[1].get('properties.endpoint'));
     assert.equal(endpoint.reference?.key, 'account');
     assert.equal(endpoint.reference?.attribute, 'properties.endpoint');
+    const id = unknownOf(document.resources[1].get('properties.id'));
+    assert.deepEqual([id.reference?.key, id.reference?.attribute], ['account', 'id']);
   });
 
   it('gives sub-expressions exact spans, also through JSON escapes', () => {

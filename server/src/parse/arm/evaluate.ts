@@ -491,7 +491,7 @@ class ExpressionEvaluation {
     }
     if (root.kind !== 'call' || root.namespace) return undefined;
     const lower = root.name.toLowerCase();
-    if (lower !== 'reference' && !isListFunction(lower)) return undefined;
+    if (lower !== 'reference' && lower !== 'resourceinfo' && !isListFunction(lower)) return undefined;
     return this.referenceValue(root, path, node);
   }
 
@@ -509,6 +509,19 @@ class ExpressionEvaluation {
         reference: { ...target, attribute },
         origins: mergeOrigins(args),
       });
+    }
+    if (lower === 'resourceinfo') {
+      // languageVersion 2.0: `resourceInfo('sym').id` (also .name, .type, .apiVersion), known only as a reference.
+      const attribute = path.join('.');
+      return make.unknown(
+        text,
+        `${attribute ? `'${attribute}' of ` : ''}${described}, known only after deployment`,
+        span,
+        {
+          reference: { ...target, attribute },
+          origins: mergeOrigins(args),
+        },
+      );
     }
     const attribute = LIST_FUNCTIONS.get(lower) ?? call.name;
     return make.unknown(text, `'${attribute}()' of ${described}, a secret known only after deployment`, span, {
@@ -687,6 +700,7 @@ class ExpressionEvaluation {
       case 'shallowmerge':
         return this.evaluateShallowMerge(node);
       case 'reference':
+      case 'resourceinfo':
         return this.referenceValue(node, [], node);
     }
     if (isListFunction(lower)) return this.referenceValue(node, [], node);
