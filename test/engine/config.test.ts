@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig } from '../../server/src/engine';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig, WorkspaceSession } from '../../server/src/engine';
 import { isExcluded } from '../../server/src/engine/exclude';
 import { levelOf, optionsOf } from '../../server/src/engine/config';
 import { checkFiles, OPEN_ACCOUNT } from './helpers';
@@ -127,5 +128,29 @@ describe('engine: severities and levels', () => {
     );
     const dropped = await checkFiles({ 'main.bicep': text }, { unknownValues: 'off' });
     assert.ok(!dropped.findings.some((f) => f.ruleId === 'AIS-COG-LOCAL-AUTH'));
+  });
+});
+
+describe('engine: invalid configuration in a session', () => {
+  it('is reported on the config file (aisec/config-error) and the defaults apply', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-config-'));
+    try {
+      fs.writeFileSync(path.join(dir, '.aisec.json'), '{ "rules": { "AIS-COG-LOCAL-AUTH": "loud" } }');
+      const session = await WorkspaceSession.create();
+      const uri = pathToFileURL(path.join(dir, 'main.bicep')).href;
+      session.setFile(uri, OPEN_ACCOUNT);
+      const result = session.check([uri]);
+      const configUri = pathToFileURL(path.join(dir, '.aisec.json')).href;
+      const onConfig = result.get(configUri) ?? [];
+      assert.deepEqual(
+        onConfig.map((f) => f.ruleId),
+        ['aisec/config-error'],
+      );
+      assert.match(onConfig[0].message, /must be equal to one of the allowed values/);
+      assert.ok(result.get(uri)!.some((f) => f.ruleId === 'AIS-COG-LOCAL-AUTH' && f.level === 'error'));
+      assert.ok(!result.get(uri)!.some((f) => f.ruleId === 'aisec/config-error'));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -194,6 +194,20 @@ export class WorkspaceSession {
       this.findingsCache.set(uri, { generation: analysis.generation, findings });
       result.set(uri, findings);
     }
+    // Findings about another file (an invalid .aisec.json) are listed under that file's uri, once.
+    for (const [uri, findings] of [...result]) {
+      const elsewhere = findings.filter((f) => f.uri !== uri);
+      if (elsewhere.length === 0) continue;
+      result.set(
+        uri,
+        findings.filter((f) => f.uri === uri),
+      );
+      for (const finding of elsewhere) {
+        const list = result.get(finding.uri) ?? [];
+        if (!list.some((f) => f.ruleId === finding.ruleId && f.message === finding.message)) list.push(finding);
+        result.set(finding.uri, list);
+      }
+    }
     return result;
   }
 
