@@ -1,7 +1,7 @@
 // AIS-ML-HBI (matrix row 20): a high-business-impact workspace reduces the diagnostic data Microsoft
 // collects and encrypts the local scratch disks of its compute. The flag is fixed at creation.
 import { defineRule, equals, requireProperty, setFix } from '../../server/src/model';
-import { unlessProject, WORKSPACE_TYPE } from './shared';
+import { isFoundryResource, unlessProject, WORKSPACE_TYPE } from './shared';
 
 const HBI = 'properties.hbiWorkspace';
 
@@ -17,6 +17,7 @@ export default defineRule({
   },
   check(context) {
     for (const workspace of context.resources) {
+      const attribute = isFoundryResource(workspace) ? 'high_business_impact_enabled' : 'high_business_impact';
       unlessProject(context, workspace, 'is marked as high business impact', (inner) => {
         requireProperty(inner, workspace, {
           path: HBI,
@@ -28,9 +29,9 @@ export default defineRule({
             problem: 'is not marked as high business impact, so compute scratch disks are not encrypted',
             remedy: {
               arm: 'set properties.hbiWorkspace to true when it holds sensitive data',
-              azurerm: 'set high_business_impact = true when it holds sensitive data',
+              azurerm: `set ${attribute} = true when it holds sensitive data`,
             },
-            setting: { arm: HBI, azurerm: 'high_business_impact' },
+            setting: { arm: HBI, azurerm: attribute },
           },
           // Unsafe: the flag can only be set when the workspace is created (azurerm: ForceNew).
           fix: (resource) =>
@@ -38,7 +39,7 @@ export default defineRule({
               resource,
               HBI,
               true,
-              { arm: 'Set hbiWorkspace to true', azurerm: 'Set high_business_impact = true' },
+              { arm: 'Set hbiWorkspace to true', azurerm: `Set ${attribute} = true` },
               'unsafe',
             ),
         });

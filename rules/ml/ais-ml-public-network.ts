@@ -8,7 +8,7 @@ import {
   reportJudgement,
   setFix,
 } from '../../server/src/model';
-import { unlessProject, WORKSPACE_TYPE } from './shared';
+import { isFoundryResource, unlessProject, WORKSPACE_TYPE } from './shared';
 
 const PNA = 'properties.publicNetworkAccess';
 const BEHIND_VNET = 'properties.allowPublicAccessWhenBehindVnet';
@@ -32,6 +32,9 @@ export default defineRule({
   },
   check(context) {
     for (const workspace of context.resources) {
+      // azurerm_ai_foundry takes a string: public_network_access = "Disabled".
+      const attribute = isFoundryResource(workspace) ? 'public_network_access' : 'public_network_access_enabled';
+      const assignment = isFoundryResource(workspace) ? `${attribute} = "Disabled"` : `${attribute} = false`;
       unlessProject(context, workspace, 'disables public network access', (inner) => {
         const access = judge(workspace.get(PNA), equals('Disabled'), 'fail');
         if (access.outcome !== 'pass') {
@@ -44,9 +47,9 @@ export default defineRule({
                 : 'is reachable from public networks',
               remedy: {
                 arm: "set properties.publicNetworkAccess to 'Disabled'",
-                azurerm: 'set public_network_access_enabled = false',
+                azurerm: `set ${assignment}`,
               },
-              setting: { arm: PNA, azurerm: 'public_network_access_enabled' },
+              setting: { arm: PNA, azurerm: attribute },
             },
             fix: disablePublicNetworkAccessFix,
           });

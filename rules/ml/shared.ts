@@ -26,3 +26,8 @@ export function unlessProject(
     check,
   );
 }
+
+/** azurerm_ai_foundry and azurerm_ai_foundry_project spell some workspace attributes differently. */
+export function isFoundryResource(workspace: Resource): boolean {
+  return /^azurerm_ai_foundry/i.test(workspace.sourceType ?? '');
+}

@@ -75,6 +75,11 @@ export function resourceNoun(resource: Resource): string {
     if (kind !== undefined && sameText(kind, 'AIServices')) return 'AI Services account';
     return 'Cognitive Services account';
   }
+  if (type === 'microsoft.machinelearningservices/workspaces') {
+    const kind = literalString(resource.get('kind'));
+    if (kind !== undefined && sameText(kind, 'Hub')) return 'AI Foundry hub';
+    if (kind !== undefined && sameText(kind, 'Project')) return 'AI Foundry hub-based project';
+  }
   return typeNouns[type] ?? `${resource.type.split('/').pop() ?? resource.type} resource`;
 }
 
