@@ -1,0 +1,7 @@
+# admin_enabled defaults to false.
+resource "azurerm_container_registry" "prod" {
+  name                = "craiprod"
+  resource_group_name = "rg-ai"
+  location            = "swedencentral"
+  sku                 = "Premium"
+}

@@ -1,0 +1,37 @@
+resource "azurerm_kubernetes_cluster" "prod" { # expect: AIS-AKS-ENTRA-RBAC
+  name = "aks-ai-prod"
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  dns_prefix          = "aks-ai"
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "ops" {
+  name = "aks-ai-ops"
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  dns_prefix          = "aks-ai"
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  azure_active_directory_role_based_access_control {
+    azure_rbac_enabled = false # expect: AIS-AKS-ENTRA-RBAC
+  }
+}

@@ -1,0 +1,34 @@
+resource "azurerm_kubernetes_cluster" "prod" {
+  name                   = "aks-ai-prod"
+  local_account_disabled = false # expect: AIS-AKS-LOCAL-ACCOUNTS
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  dns_prefix          = "aks-ai"
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+}
+
+resource "azurerm_kubernetes_cluster" "dev" { # expect: AIS-AKS-LOCAL-ACCOUNTS
+  name = "aks-ai-dev"
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  dns_prefix          = "aks-ai"
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+}

@@ -1,0 +1,21 @@
+resource "azurerm_kubernetes_cluster" "prod" {
+  name                   = "aks-ai-prod"
+  local_account_disabled = true
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  dns_prefix          = "aks-ai"
+
+  identity {
+    type = "SystemAssigned"
+  }
+
+  default_node_pool {
+    name       = "system"
+    node_count = 3
+    vm_size    = "Standard_D4s_v5"
+  }
+
+  azure_active_directory_role_based_access_control {
+    azure_rbac_enabled = true
+  }
+}

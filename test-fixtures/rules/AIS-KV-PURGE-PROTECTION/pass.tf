@@ -1,0 +1,12 @@
+resource "azurerm_key_vault" "prod" {
+  name                     = "kv-ai-prod"
+  location            = "swedencentral"
+  resource_group_name = "rg-ai"
+  tenant_id           = var.tenant_id
+  sku_name            = "standard"
+  purge_protection_enabled = true
+}
+
+variable "tenant_id" {
+  type = string
+}
