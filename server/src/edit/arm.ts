@@ -214,10 +214,14 @@ export class ArmWriter implements DocumentWriter {
 
   private patchObject(object: Node, patch: Extract<Patch, { op: 'merge' }>, resource: Resource, at: string[]) {
     const missing: [string, EditValue][] = [];
+    const removed = new Set<Node>();
     for (const [key, child] of patch.children) {
       const path = [...at, child.name];
-      const property = propertyNode(object, key);
-      const value = property?.children?.[1];
+      // Arrays are edited by index (`properties.contentFilters.3.blocking`): the item must exist.
+      const property =
+        object.type === 'array' ? object.children?.[/^\d+$/.test(key) ? Number(key) : -1] : propertyNode(object, key);
+      const value = object.type === 'array' ? property : property?.children?.[1];
+      if (object.type === 'array' && !property) throw new CannotWrite(`no item ${key} in '${at.join('.')}'`);
       if (!property || !value) {
         const written = patchAsValue(child.patch);
         if (written !== undefined) missing.push([child.name, written]);
@@ -230,6 +234,7 @@ export class ArmWriter implements DocumentWriter {
         case 'remove': {
           const items = object.children ?? [];
           this.list.add(removeItem(this.text, containerOf(object), items.indexOf(property), 'always'));
+          removed.add(property);
           break;
         }
         case 'append':
@@ -240,12 +245,15 @@ export class ArmWriter implements DocumentWriter {
           );
           break;
         case 'merge':
-          if (value.type !== 'object') throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
+          if (value.type !== 'object' && value.type !== 'array') {
+            throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
+          }
           this.patchObject(value, child.patch, resource, path);
           break;
       }
     }
     if (missing.length > 0) {
+      if (removed.size > 0) throw new CannotWrite('inserting next to a removed member');
       this.insertInto(
         object,
         missing.map(

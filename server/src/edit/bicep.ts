@@ -145,7 +145,7 @@ export class BicepWriter implements DocumentWriter {
 
   private patchObject(object: ObjectExpr, patch: Extract<Patch, { op: 'merge' }>, resource: Resource, at: string[]) {
     if (!object.closed) throw new CannotWrite('unclosed object');
-    const properties = object.items.filter((i): i is ObjectProperty => i.kind === 'property');
+    const removed = new Set<ObjectProperty>();
     const hasSpread = object.items.some((i) => i.kind === 'spread');
     const missing: [string, EditValue][] = [];
     for (const [key, member] of patch.children) {
@@ -168,23 +168,24 @@ export class BicepWriter implements DocumentWriter {
           break;
         case 'remove': {
           const container = containerOf(object);
-          const position = properties.indexOf(property);
-          this.list.add(removeItem(this.text, container, position, 'inline'));
+          this.list.add(removeItem(this.text, container, container.items.indexOf(property), 'inline'));
+          removed.add(property);
           break;
         }
         case 'append':
           this.appendTo(property.value, member.patch.values);
           break;
         case 'merge':
-          if (property.value.kind !== 'object')
-            throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
-          this.patchObject(property.value, member.patch, resource, path);
+          if (property.value.kind === 'array') this.patchArray(property.value, member.patch, resource, path);
+          else if (property.value.kind === 'object') this.patchObject(property.value, member.patch, resource, path);
+          else throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
           break;
       }
     }
     if (missing.length === 0) return;
-    // Members go after the last property (before nested child resources, which read better at the end).
-    const container = containerOf(object);
+    // Members go after the last property that stays (before nested child resources).
+    const whole = containerOf(object);
+    const container = { ...whole, items: whole.items.filter((i) => !removed.has(i as ObjectProperty)) };
     const renders = missing.map(
       ([name, value]) =>
         (mode: 'multiline' | 'inline') =>
@@ -193,6 +194,38 @@ export class BicepWriter implements DocumentWriter {
     const edits = insertItem(this.text, this.style, container, renders, 'inline');
     if (!edits) throw new CannotWrite('cannot insert into this object');
     this.list.add(edits);
+  }
+
+  /** Edits items of an array by index (`properties.contentFilters.3.blocking`); the items must be written out. */
+  private patchArray(array: ArrayExpr, patch: Extract<Patch, { op: 'merge' }>, resource: Resource, at: string[]) {
+    if (!array.closed || array.items.some((i) => i.kind === 'spread' || i.kind === 'for')) {
+      throw new CannotWrite(`'${at.join('.')}' is not a plain list`);
+    }
+    const removed: number[] = [];
+    for (const [key, member] of patch.children) {
+      const index = /^\d+$/.test(key) ? Number(key) : -1;
+      const item = array.items[index] as Expr | undefined;
+      if (!item) throw new CannotWrite(`no item ${key} in '${at.join('.')}'`);
+      const path = [...at, key];
+      switch (member.patch.op) {
+        case 'set':
+          this.setValue(item, member.patch.value, resource, path.join('.'));
+          break;
+        case 'remove':
+          removed.push(index);
+          break;
+        case 'append':
+          this.appendTo(item, member.patch.values);
+          break;
+        case 'merge':
+          if (item.kind === 'object') this.patchObject(item, member.patch, resource, path);
+          else if (item.kind === 'array') this.patchArray(item, member.patch, resource, path);
+          else throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
+          break;
+      }
+    }
+    if (removed.length > 1) throw new CannotWrite('several items removed at once');
+    for (const index of removed) this.list.add(removeItem(this.text, containerOf(array), index, 'inline'));
   }
 
   private appendTo(node: Expr, values: readonly EditValue[]) {

@@ -290,7 +290,14 @@ class TerraformWriter implements DocumentWriter {
     }
     if (!syntax.mapping) throw new CannotWrite(`${syntax.sourceType} has no mapping`);
     const hcl = newHclPatch();
-    for (const [path, leaf] of leaves(patch)) this.mapLeaf(syntax.mapping, resource, path, leaf, hcl);
+    for (const [path, leaf] of leaves(patch)) {
+      // A value another block sets (azapi_update_resource, *_network_rules, *_customer_managed_key) is not
+      // edited here: the other block would still win.
+      if (this.modelValueFor(resource, path)?.origins?.some((o) => o.description.startsWith('set by '))) {
+        throw new CannotWrite(`'${path}' is set by another block`);
+      }
+      this.mapLeaf(syntax.mapping, resource, path, leaf, hcl);
+    }
     this.applyToBlock(syntax.block, hcl, resource);
   }
 
@@ -308,7 +315,12 @@ class TerraformWriter implements DocumentWriter {
       const target = reverseLookup(mapping, path);
       if (!target) {
         if (resource.get(path) === undefined) return;
-        throw new CannotWrite(`'${path}' has no azurerm attribute`);
+        // An ARM object spread over several top-level attributes (`authOptions` ← authentication_failure_mode).
+        const prefix = `${path.toLowerCase()}.`;
+        const under = mapping.attributes.filter((a) => a.path.toLowerCase().startsWith(prefix));
+        if (under.length === 0) throw new CannotWrite(`'${path}' has no azurerm attribute`);
+        for (const attribute of under) placeAttribute(into, [], attribute.names[0], attribute.names, null, true);
+        return;
       }
       placeAttribute(into, target.blocks, target.attribute, target.aliases, null, true);
       return;
@@ -675,7 +687,6 @@ class TerraformWriter implements DocumentWriter {
     if (syntax?.kind !== 'terraform' || syntax.uri !== this.document.uri) {
       throw new CannotWrite(`no Terraform syntax for '${resource.key}'`);
     }
-    if (syntax.patches.length > 0) throw new CannotWrite(`'${resource.key}' is also configured by other blocks`);
     return syntax;
   }
 
