@@ -2,7 +2,7 @@
 // tokens ('AADToken'), not with endpoint keys ('Key', long-lived shared secrets) or Azure Machine Learning
 // tokens ('AMLToken', issued by the workspace, outside Entra ID Conditional Access and role assignments).
 import { defineRule, oneOf, requireProperty, setFix, stringListOption } from '../../server/src/model';
-import { ENDPOINT_TYPE } from './shared';
+import { ENDPOINT_TYPE, isKubernetesEndpoint } from './shared';
 
 const AUTH = 'properties.authMode';
 
@@ -21,6 +21,7 @@ export default defineRule({
   check(context) {
     const allowed = stringListOption(context, 'allowedModes', ['AADToken']);
     for (const endpoint of context.resources) {
+      if (isKubernetesEndpoint(endpoint)) continue;
       const value = endpoint.get(AUTH);
       const aml = value?.kind === 'literal' && oneOf('AMLToken')(value.value) === true;
       requireProperty(context, endpoint, {

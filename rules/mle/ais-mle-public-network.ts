@@ -1,7 +1,7 @@
 // AIS-MLE-PUBLIC-NETWORK (matrix row 30): a managed online endpoint serving a model is scored only from the
 // workspace's private network. Absent = 'Enabled'.
 import { defineRule, disablePublicNetworkAccessFix, equals, requireProperty } from '../../server/src/model';
-import { ENDPOINT_TYPE } from './shared';
+import { ENDPOINT_TYPE, isKubernetesEndpoint } from './shared';
 
 const PNA = 'properties.publicNetworkAccess';
 
@@ -17,6 +17,7 @@ export default defineRule({
   },
   check(context) {
     for (const endpoint of context.resources) {
+      if (isKubernetesEndpoint(endpoint)) continue;
       requireProperty(context, endpoint, {
         path: PNA,
         isSecure: equals('Disabled'),

@@ -13,3 +13,14 @@ resource scoring 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2
     publicNetworkAccess: 'Disabled'
   }
 }
+
+// A Kubernetes online endpoint (attached compute): keys or AML tokens only, not checked.
+resource onAks 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2024-10-01' = {
+  parent: ws
+  name: 'ep-aks'
+  location: 'swedencentral'
+  properties: {
+    authMode: 'Key'
+    compute: 'aks-inference'
+  }
+}

@@ -13,3 +13,14 @@ resource scoring 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2
     publicNetworkAccess: 'disabled'
   }
 }
+
+// A Kubernetes online endpoint (attached compute): its network is the cluster's, not checked.
+resource onAks 'Microsoft.MachineLearningServices/workspaces/onlineEndpoints@2024-10-01' = {
+  parent: ws
+  name: 'ep-aks'
+  location: 'swedencentral'
+  properties: {
+    authMode: 'AMLToken'
+    compute: 'aks-inference'
+  }
+}
