@@ -21,6 +21,16 @@ export interface CheckerHost {
   /** After each run (the summary may have changed). */
   checked(): void;
   error(message: string, error: unknown): void;
+  /** Where a run spent its time (for `AISEC_LSP_TIMING=1`); optional. */
+  timing?(stats: RunTiming): void;
+}
+
+export interface RunTiming {
+  readonly files: number;
+  /** Pushing editor texts into sessions and computing what they affect (includes the analysis). */
+  readonly loadMs: number;
+  readonly checkMs: number;
+  readonly publishMs: number;
 }
 
 const batchSize = 16;
@@ -152,7 +162,9 @@ export class Checker {
   }
 
   private async run(): Promise<void> {
+    const started = performance.now();
     this.flush();
+    this.timing = { files: 0, loadMs: performance.now() - started, checkMs: 0, publishMs: 0 };
     const work = [...this.queued];
     this.queued.clear();
     for (let i = 0; i < work.length && !this.disposed; i += batchSize) {
@@ -162,7 +174,10 @@ export class Checker {
       if (i + batchSize < work.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
     this.host.checked();
+    this.host.timing?.(this.timing);
   }
+
+  private timing = { files: 0, loadMs: 0, checkMs: 0, publishMs: 0 };
 
   private async checkBatch(uris: readonly string[]): Promise<void> {
     const byFolder = new Map<ReturnType<SessionRegistry['folderOf']>, string[]>();
@@ -176,6 +191,7 @@ export class Checker {
       byFolder.set(folder, [...(byFolder.get(folder) ?? []), uri]);
     }
     const results: [string, readonly Finding[] | undefined][] = gone.map((uri) => [uri, undefined]);
+    const checkStart = performance.now();
     for (const [folder, group] of byFolder) {
       let checked: Map<string, Finding[]>;
       try {
@@ -190,6 +206,9 @@ export class Checker {
         results.push([uri, findings]);
       }
     }
+    const publishStart = performance.now();
+    this.timing.checkMs += publishStart - checkStart;
+    this.timing.files += results.length;
     for (const [uri, findings] of results) {
       if (findings === undefined) this.latest.delete(uri);
       // Superseded while this batch ran (publish awaits settings): the next run publishes the newer state.
@@ -200,5 +219,6 @@ export class Checker {
         this.host.error(`publishing ${uri}`, error);
       }
     }
+    this.timing.publishMs += performance.now() - publishStart;
   }
 }

@@ -118,6 +118,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         void connection.sendNotification(SummaryChangedNotificationMethod, params);
       },
       error,
+      timing: process.env.AISEC_LSP_TIMING
+        ? (t) =>
+            connection.console.log(
+              `aisec: checked ${t.files} file(s): load ${t.loadMs.toFixed(1)} ms, check ${t.checkMs.toFixed(1)} ms, publish ${t.publishMs.toFixed(1)} ms`,
+            )
+        : undefined,
     },
     150,
   );
