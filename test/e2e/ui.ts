@@ -171,12 +171,14 @@ async function main(): Promise<number> {
     });
 
     await step('report webview renders the posture chart', async () => {
+      await page.mouse.move(900, 750); // away from the tree: its hover would cover the report
       await runCommand(page, 'aisec: Show Security Report');
       const frame = await webviewFrame(page, 'Posture per pillar');
       const bars = await frame.locator('svg.chart g.pillar').count();
       if (bars !== 6) throw new Error(`expected 6 pillar rows, found ${bars}`);
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(outDir, 'report.png') });
+      await page.mouse.move(900, 750);
       await frame.locator('#export').click();
       await page.locator('.tabs-container .tab', { hasText: 'Untitled' }).first().waitFor({ timeout: 15000 });
       return `${bars} pillar rows; "Export as Markdown" opened an untitled Markdown document`;
