@@ -2,7 +2,7 @@
 // `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>')`, as
 // `/providers/Microsoft.Authorization/roleDefinitions/<guid>` strings, as references to `existing` role
 // definitions, or (azurerm) by role name.
-import { sameText, type Match, type Resource, type Value, type WorkspaceView } from '../../server/src/model';
+import { refersTo, sameText, type Match, type Resource, type Value, type WorkspaceView } from '../../server/src/model';
 import { AI_TYPES, BROAD_ROLES, ROLE_DEFINITION_TYPE } from './shared';
 
 export interface RoleMatch {
@@ -87,6 +87,12 @@ export function aiScope(
     const target = deploysAi();
     return target ? { match: 'yes', target, resourceGroup: true } : { match: 'no' };
   }
+  // A resource of the workspace the scope names: by reference, by full id or by the relative
+  // `<namespace>/<type>/<name>` form ARM templates use for `scope`.
+  const named = workspace
+    .resources()
+    .find((r) => isAiType(r.type) && refersTo(workspace, scope, assignment, r) === 'yes');
+  if (named) return { match: 'yes', target: named };
   if (scope.kind === 'literal') {
     if (typeof scope.value !== 'string') return { match: 'no' };
     const type = providerType(scope.value);

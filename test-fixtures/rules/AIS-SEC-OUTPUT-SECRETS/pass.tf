@@ -1,0 +1,17 @@
+resource "azurerm_cognitive_account" "openai" {
+  name                  = "oai-prod"
+  location              = "swedencentral"
+  resource_group_name   = "rg-ai"
+  kind                  = "OpenAI"
+  sku_name              = "S0"
+  custom_subdomain_name = "oai-prod"
+}
+
+output "openai_endpoint" {
+  value = azurerm_cognitive_account.openai.endpoint
+}
+
+output "openai_key" {
+  value     = azurerm_cognitive_account.openai.primary_access_key
+  sensitive = true
+}
