@@ -8,8 +8,9 @@ import type { TemplateOutput, TemplateParameter } from '../../model/document';
 import type { ParameterSupplier, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
 import type { Span } from '../../model/span';
-import { make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
+import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
+import { expressionBody } from './expression';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
 /** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
@@ -216,11 +217,11 @@ export class TemplateWalker {
     if (children?.type === 'array') {
       for (const item of children.children ?? []) this.resource(frame, item, undefined, info);
     }
-    if (isDeployment) this.deployment(frame, node, info);
+    if (isDeployment) this.deployment(frame, node, info, body);
   }
 
   /** A nested deployment: its inline template's resources, or a link to a local linked template. */
-  private deployment(frame: Frame, node: Node, deployment: ParentInfo): void {
+  private deployment(frame: Frame, node: Node, deployment: ParentInfo, body: ObjectValue): void {
     const properties = child(node, 'properties');
     const template = child(properties, 'template');
     const evaluationScope = stringOf(child(child(properties, 'expressionEvaluationOptions'), 'scope'));
@@ -229,7 +230,7 @@ export class TemplateWalker {
     const supplier = (): ParameterSupplier => ({
       uri: this.document.uri,
       description: `deployment '${label.startsWith('[') ? deployment.key : label}'`,
-      values: this.suppliedValues(frame.scope, child(properties, 'parameters'), deployment.locals),
+      values: this.suppliedValues(frame.scope, child(properties, 'parameters'), deployment.locals, body),
     });
     if (template?.type === 'object') {
       if (frame.depth >= MAX_DEPLOYMENT_DEPTH) return;
@@ -256,13 +257,24 @@ export class TemplateWalker {
     }
   }
 
-  /** `properties.parameters` of a deployment: `{ name: { value } }`, Key Vault references unknown. */
-  private suppliedValues(scope: ArmScope, parameters: Node | undefined, locals: Locals): Map<string, Value> {
+  /**
+   * `properties.parameters` of a deployment: `{ name: { value } }`, Key Vault references unknown. The values
+   * were already evaluated as part of the deployment's body: taken from there when present.
+   */
+  private suppliedValues(
+    scope: ArmScope,
+    parameters: Node | undefined,
+    locals: Locals,
+    body: ObjectValue,
+  ): Map<string, Value> {
     const values = new Map<string, Value>();
     for (const [name, , entry] of entries(parameters)) {
       if (!entry) continue;
       const value = child(entry, 'value');
-      if (value) values.set(name.toLowerCase(), scope.evaluateNode(value, locals));
+      const evaluated =
+        value && !expressionBody(name) ? getPath(body, ['properties', 'parameters', name, 'value']) : undefined;
+      if (evaluated && evaluated.span.start === value!.offset) values.set(name.toLowerCase(), evaluated);
+      else if (value) values.set(name.toLowerCase(), scope.evaluateNode(value, locals));
       else if (child(entry, 'reference')) values.set(name.toLowerCase(), keyVaultReference(entry, this.document.text));
     }
     return values;
