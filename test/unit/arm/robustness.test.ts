@@ -73,6 +73,17 @@ describe('ARM robustness', () => {
     assert.equal(textAt(text, document.comments[0].span), '// a line comment');
   });
 
+  it('accepts a byte-order mark and CRLF line ends', () => {
+    const text = `\uFEFF{\r\n  "$schema": "${SCHEMA}",\r\n  // c\r\n  "resources": [ { "type": "Microsoft.Test/things", "name": "r" } ]\r\n}`;
+    const document = documentOf(text);
+    assert.deepEqual(document.syntaxProblems, []);
+    assert.equal(document.resources.length, 1);
+    assert.deepEqual(
+      document.comments.map((c) => textAt(text, c.span)),
+      ['// c'],
+    );
+  });
+
   it('keeps the resources that still parse in broken JSON, with located syntax problems', () => {
     const text = `{
   "$schema": "${SCHEMA}",

@@ -117,6 +117,8 @@ export function readJson(text: string): JsonReading {
   const root = current.children![0];
   if (root) delete root.parent;
   for (const error of errors) {
+    // A byte-order mark (files saved by Windows editors) is not an error; jsonc-parser reports it as one.
+    if (error.offset === 0 && text.charCodeAt(0) === 0xfeff) continue;
     // An empty span at the end of the text still has to be visible: widen it to the previous character.
     const start = Math.min(error.offset, Math.max(0, text.length - 1));
     const end = Math.max(start + error.length, Math.min(start + 1, text.length));
