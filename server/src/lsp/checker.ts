@@ -79,6 +79,11 @@ export class Checker {
     this.latest.delete(uri);
   }
 
+  /** True when the editor changed the file after its last load: results for it are stale. */
+  isDirty(uri: string): boolean {
+    return this.dirty.has(uri);
+  }
+
   /** Findings of the last completed check of every file. */
   all(): ReadonlyMap<string, readonly Finding[]> {
     return this.latest;

@@ -85,8 +85,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       openText,
       publish: async (uri, findings) => {
         const folder = sessions.folderOf(uri);
-        const open = documents.get(uri);
         const fileSettings = await settings.get(folder.uri || uri);
+        // Edited while the settings were fetched: these findings are for an older text; the next run publishes.
+        if (checker.isDirty(uri)) return;
+        const open = documents.get(uri);
         const show =
           findings !== undefined &&
           fileSettings.enable &&
