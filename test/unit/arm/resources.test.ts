@@ -264,6 +264,31 @@ describe('ARM resources', () => {
     assert.equal(unknownOf(resources[2].get('properties.id')).reference?.key, undefined);
   });
 
+  it('links a <type>/providers/<extension> resource with a computed name to its target by key', () => {
+    const resources = resourcesOf({
+      parameters: { accountName: { type: 'string' } },
+      resources: [
+        account({ name: "[parameters('accountName')]" }),
+        {
+          type: 'Microsoft.CognitiveServices/accounts/providers/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          name: "[concat(parameters('accountName'), '/Microsoft.Insights/', 'diag')]",
+          properties: {},
+        },
+        {
+          type: 'Microsoft.CognitiveServices/accounts/providers/diagnosticSettings',
+          apiVersion: '2021-05-01-preview',
+          name: "[format('{0}/Microsoft.Insights/{1}', parameters('accountName'), 'diag2')]",
+          properties: {},
+        },
+      ],
+    });
+    const [target, first, second] = resources;
+    assert.equal(first.type, 'Microsoft.Insights/diagnosticSettings');
+    assert.equal(unknownOf(first.scope).reference?.key, target.key);
+    assert.equal(unknownOf(second.scope).reference?.key, target.key);
+  });
+
   it('keeps keys unique when type and name repeat', () => {
     const resources = resourcesOf({ resources: [account(), account()] });
     assert.deepEqual(

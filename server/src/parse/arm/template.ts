@@ -10,7 +10,7 @@ import { Resource } from '../../model/resource';
 import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
-import { expressionBody } from './expression';
+import { expressionBody, parseExpression, type ArmExpr } from './expression';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
 /** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
@@ -173,7 +173,7 @@ export class TemplateWalker {
     }
     let body = scope.evaluateObject(node, locals, STRUCTURAL);
     let resourceScope = body.properties.find((p) => p.name.toLowerCase() === 'scope')?.value;
-    const extension = extensionForm(type, name);
+    const extension = extensionForm(type, name, (targetType) => targetKeyOf(scope, targetType, nameNode));
     if (extension) {
       type = extension.type;
       name = extension.name;
@@ -344,7 +344,11 @@ function joinNames(parts: readonly Value[], span: Span): Value {
  * (or `…/providers/Microsoft.Insights/diagnosticSettings`), name `vault/Microsoft.Insights/setting`. The
  * resource is then a `Microsoft.Insights/diagnosticSettings` named `setting`, scoped to the vault.
  */
-function extensionForm(type: string, name: Value): { type: string; name: Value; scope: Value } | undefined {
+function extensionForm(
+  type: string,
+  name: Value,
+  targetKey: (targetType: string) => string | undefined,
+): { type: string; name: Value; scope: Value } | undefined {
   const at = type.toLowerCase().indexOf('/providers/');
   if (at < 0) return undefined;
   const targetType = type.slice(0, at);
@@ -379,6 +383,7 @@ function extensionForm(type: string, name: Value): { type: string; name: Value; 
     name.span,
     {
       reference: {
+        key: targetKey(targetType),
         type: targetType,
         name: make.unknown(name.kind === 'unknown' ? name.text : '', reason, name.span),
         attribute: 'id',
@@ -386,6 +391,25 @@ function extensionForm(type: string, name: Value): { type: string; name: Value; 
     },
   );
   return { type: [namespace, ...extensionTypeRest].join('/'), name, scope };
+}
+
+/**
+ * The key of the target of an extension resource named `[concat(<target name>, '/Microsoft.Insights/', …)]`
+ * or `[format('{0}/Microsoft.Insights/{1}', <target name>, …)]`, when this template declares a resource of the
+ * target type with that same name expression (the name itself may be unknown).
+ */
+function targetKeyOf(scope: ArmScope, targetType: string, nameNode: Node | undefined): string | undefined {
+  if (targetType.split('/').length !== 2) return undefined;
+  const text = stringOf(nameNode);
+  const body = text ? expressionBody(text) : undefined;
+  if (!text || !body) return undefined;
+  const ast = parseExpression(text, body.start, body.end);
+  if (ast.kind !== 'call' || ast.namespace) return undefined;
+  const [first, second] = ast.args;
+  let target: ArmExpr | undefined;
+  if (/^concat$/i.test(ast.name) && second?.kind === 'string' && second.value.startsWith('/')) target = first;
+  else if (/^format$/i.test(ast.name) && first?.kind === 'string' && first.value.startsWith('{0}/')) target = second;
+  return target ? scope.resourceKeyByName(targetType, text.slice(target.start, target.end)) : undefined;
 }
 
 function withName(body: ObjectValue, name: Value): ObjectValue {
