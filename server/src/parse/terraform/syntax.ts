@@ -1,7 +1,7 @@
 // A plain-JavaScript HCL syntax tree, converted from tree-sitter's concrete tree so that the tree-sitter
 // tree (which lives on the WebAssembly heap) can be freed right after parsing. Everything downstream (the
 // evaluator, the model adapter, `edit/` through `Resource.syntax`) reads only these objects.
-import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Tree, TreeCursor } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../../model/document';
 import type { Span } from '../../model/span';
 
@@ -106,12 +106,14 @@ const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=',
 
 /** Converts a tree-sitter tree of the Terraform grammar. The caller still owns (and frees) the tree. */
 export function convertTree(tree: Tree, text: string): HclFile {
+  // One cursor walk copies the tree into plain objects (and collects comments and problems on the way):
+  // far cheaper than asking the WebAssembly tree for each node's children and fields.
+  const { root, comments, problems } = copyTree(tree.walk(), text, tree.rootNode.hasError);
   const converter = new Converter(text);
-  const root = tree.rootNode;
   let body: HclBody = { attributes: [], blocks: [] };
   for (const child of root.namedChildren) {
-    if (child?.type === 'body') body = converter.body(child);
-    else if (child?.type === 'object') {
+    if (child.type === 'body') body = converter.body(child);
+    else if (child.type === 'object') {
       // A JSON-shaped tfvars file (`{ "a": 1 }`): its entries are attributes.
       const object = converter.primary(child);
       if (object.kind === 'object') {
@@ -124,7 +126,7 @@ export function convertTree(tree: Tree, text: string): HclFile {
           blocks: [],
         };
       }
-    } else if (child && child.type !== 'comment') {
+    } else if (child.type !== 'comment') {
       const recovered = converter.recover(child);
       body = {
         attributes: [...body.attributes, ...recovered.attributes],
@@ -132,52 +134,93 @@ export function convertTree(tree: Tree, text: string): HclFile {
       };
     }
   }
-  const { comments, problems } = scanExtras(tree.walk(), text, root.hasError);
   return { body, comments, problems: [...problems, ...converter.problems] };
 }
 
-/** One pass over every node: comments (extras may sit anywhere) and, when the tree has any, ERROR/MISSING. */
-function scanExtras(
+/** A plain copy of a tree-sitter node: what the converter reads, nothing more. */
+class Node {
+  readonly children: Node[] = [];
+  private named?: Node[];
+
+  constructor(
+    private readonly source: string,
+    readonly type: string,
+    readonly startIndex: number,
+    readonly endIndex: number,
+    readonly isNamed: boolean,
+    readonly isMissing: boolean,
+    readonly field: string | null,
+  ) {}
+
+  get namedChildren(): Node[] {
+    this.named ??= this.children.filter((child) => child.isNamed);
+    return this.named;
+  }
+
+  get childCount(): number {
+    return this.children.length;
+  }
+
+  get text(): string {
+    return this.source.slice(this.startIndex, this.endIndex);
+  }
+
+  childForFieldName(name: string): Node | null {
+    return this.children.find((child) => child.field === name) ?? null;
+  }
+}
+
+/** Copies the tree with one cursor walk; comments (extras may sit anywhere) and ERROR/MISSING on the way. */
+function copyTree(
   cursor: TreeCursor,
   text: string,
   hasError: boolean,
-): { comments: Comment[]; problems: SyntaxProblem[] } {
+): { root: Node; comments: Comment[]; problems: SyntaxProblem[] } {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
+  const make = (field: string | null): Node => {
+    const type = cursor.nodeType;
+    const start = cursor.startIndex;
+    const end = cursor.endIndex;
+    const missing = hasError && cursor.nodeIsMissing;
+    if (type === 'comment') comments.push(commentOf(text, start, end));
+    else if (hasError && type === 'ERROR')
+      problems.push({ span: { start, end }, message: unexpectedText(text.slice(start, end)) });
+    else if (missing) problems.push({ span: { start, end: start }, message: `Missing '${missingName(type)}'.` });
+    return new Node(text, type, start, end, cursor.nodeIsNamed, missing, field);
+  };
   try {
-    let descend = true;
+    const root = make(null);
+    const stack: Node[] = [root];
     for (;;) {
-      const type = cursor.nodeType;
-      if (type === 'comment') {
-        comments.push(commentOf(text, cursor.startIndex, cursor.endIndex));
-      } else if (hasError && type === 'ERROR') {
-        const start = cursor.startIndex;
-        const end = cursor.endIndex;
-        problems.push({ span: { start, end }, message: unexpectedText(text.slice(start, end)) });
-      } else if (hasError && cursor.nodeIsMissing) {
-        const at = cursor.startIndex;
-        problems.push({ span: { start: at, end: at }, message: `Missing '${missingName(type)}'.` });
-      }
-      if (descend && cursor.gotoFirstChild()) continue;
-      if (cursor.gotoNextSibling()) {
-        descend = true;
+      if (cursor.gotoFirstChild()) {
+        const parent = stack[stack.length - 1];
+        // Field names matter only inside object elements (key / val): skip the WebAssembly call elsewhere.
+        const node = make(parent.type === 'object_elem' ? cursor.currentFieldName : null);
+        parent.children.push(node);
+        stack.push(node);
         continue;
       }
-      // Climb until a node has a next sibling.
-      let climbed = false;
-      while (cursor.gotoParent()) {
+      let moved = false;
+      while (stack.length > 0) {
         if (cursor.gotoNextSibling()) {
-          climbed = true;
+          stack.pop();
+          const parent = stack[stack.length - 1];
+          const node = make(parent.type === 'object_elem' ? cursor.currentFieldName : null);
+          parent.children.push(node);
+          stack.push(node);
+          moved = true;
           break;
         }
+        if (!cursor.gotoParent()) break;
+        stack.pop();
       }
-      if (!climbed) break;
-      descend = true;
+      if (!moved) break;
     }
+    return { root, comments, problems };
   } finally {
     cursor.delete();
   }
-  return { comments, problems };
 }
 
 function missingName(type: string): string {
@@ -262,9 +305,9 @@ class Converter {
   }
 
   attribute(node: Node): HclAttribute | undefined {
-    const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
+    const nameNode = node.namedChildren.find((c) => c.type === 'identifier');
     if (!nameNode) return undefined;
-    const valueNode = node.namedChildren.find((c) => c?.type === 'expression');
+    const valueNode = node.namedChildren.find((c) => c.type === 'expression');
     const value: HclExpr = valueNode
       ? this.expression(valueNode)
       : { kind: 'error', span: { start: node.endIndex, end: node.endIndex } };
@@ -339,7 +382,7 @@ class Converter {
   }
 
   private expressionInner(node: Node): HclExpr {
-    const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const children = node.children.filter((c) => c.type !== 'comment');
     if (children.length === 1 && children[0].type === 'conditional') return this.conditional(children[0]);
     return this.term(children, spanOf(node));
   }
@@ -367,7 +410,7 @@ class Converter {
       const child = children[i];
       const start = current.span.start;
       if (child.type === 'get_attr') {
-        const name = child.namedChildren.find((c) => c?.type === 'identifier');
+        const name = child.namedChildren.find((c) => c.type === 'identifier');
         current = {
           kind: 'getAttr',
           object: current,
@@ -379,7 +422,7 @@ class Converter {
         const inner = child.namedChildren[0];
         let index: HclExpr;
         if (inner?.type === 'new_index') {
-          const expression = inner.namedChildren.find((c) => c?.type === 'expression');
+          const expression = inner.namedChildren.find((c) => c.type === 'expression');
           index = expression ? this.expression(expression) : { kind: 'error', span: spanOf(inner) };
         } else {
           // legacy `.0`
@@ -423,7 +466,7 @@ class Converter {
       case 'tuple':
         return {
           kind: 'tuple',
-          items: node.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expression(c)),
+          items: node.namedChildren.filter((c) => c.type === 'expression').map((c) => this.expression(c)),
           span,
         };
       case 'object':
@@ -437,7 +480,7 @@ class Converter {
       case 'operation':
         return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
       case 'unary_operation': {
-        const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+        const children = node.children.filter((c) => c.type !== 'comment');
         return { kind: 'unary', operator: children[0].type, operand: this.term(children.slice(1), span), span };
       }
       case 'binary_operation':
@@ -453,7 +496,7 @@ class Converter {
 
   private binary(node: Node): HclExpr {
     const span = spanOf(node);
-    const children = node.children.filter((c): c is Node => c !== null && c.type !== 'comment');
+    const children = node.children.filter((c) => c.type !== 'comment');
     const at = children.findIndex((c, i) => i > 0 && !c.isNamed && BINARY_OPERATORS.has(c.type));
     if (at < 0) return { kind: 'error', span };
     const left = children.slice(0, at);
@@ -468,7 +511,7 @@ class Converter {
   }
 
   private conditional(node: Node): HclExpr {
-    const parts = node.namedChildren.filter((c): c is Node => c?.type === 'expression');
+    const parts = node.namedChildren.filter((c) => c.type === 'expression');
     const span = spanOf(node);
     const error: HclExpr = { kind: 'error', span: { start: span.end, end: span.end } };
     return {
@@ -481,12 +524,12 @@ class Converter {
   }
 
   private call(node: Node): HclExpr {
-    const nameNode = node.namedChildren.find((c) => c?.type === 'identifier');
-    const argsNode = node.namedChildren.find((c) => c?.type === 'function_arguments');
+    const nameNode = node.namedChildren.find((c) => c.type === 'identifier');
+    const argsNode = node.namedChildren.find((c) => c.type === 'function_arguments');
     const args = argsNode
-      ? argsNode.namedChildren.filter((c): c is Node => c?.type === 'expression').map((c) => this.expression(c))
+      ? argsNode.namedChildren.filter((c) => c.type === 'expression').map((c) => this.expression(c))
       : [];
-    const expandLast = argsNode ? argsNode.namedChildren.some((c) => c?.type === 'ellipsis') : false;
+    const expandLast = argsNode ? argsNode.namedChildren.some((c) => c.type === 'ellipsis') : false;
     return {
       kind: 'call',
       name: nameNode?.text ?? '',
@@ -526,7 +569,7 @@ class Converter {
   }
 
   private quotedTemplate(node: Node): HclExpr {
-    const children = node.children.filter((c): c is Node => c !== null);
+    const children = node.children;
     const first = children[0];
     const last = children[children.length - 1];
     const from = first?.type === 'quoted_template_start' ? first.endIndex : node.startIndex;
@@ -535,7 +578,7 @@ class Converter {
   }
 
   private heredoc(node: Node): HclExpr {
-    const children = node.children.filter((c): c is Node => c !== null);
+    const children = node.children;
     const span = spanOf(node);
     const marker = children.find((c) => c.type === 'heredoc_start');
     const identifiers = children.filter((c) => c.type === 'heredoc_identifier');
@@ -575,7 +618,7 @@ class Converter {
       if (child.startIndex < from || child.endIndex > to) continue;
       if (child.startIndex > position) parts.push(decode(this.text.slice(position, child.startIndex)));
       if (child.type === 'template_interpolation') {
-        const expression = child.namedChildren.find((c) => c?.type === 'expression');
+        const expression = child.namedChildren.find((c) => c.type === 'expression');
         parts.push(expression ? this.expression(expression) : { kind: 'error', span: spanOf(child) });
       } else {
         parts.push({ kind: 'directive', span: spanOf(child) });

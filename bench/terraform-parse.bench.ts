@@ -1,0 +1,87 @@
+// Terraform front end: bare tree-sitter parsing vs our full analysis (parse + conversion to plain JS +
+// evaluation + azurerm mapping) on a ~2,000-line module directory built from corpus .tf files, plus the
+// conversion step alone. Medians over interleaved rounds after a warm-up.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { SourceFile } from '../server/src/model/frontend';
+import { analyzeTerraform, initTerraform, parseTerraformFile } from '../server/src/parse/terraform';
+import { terraformParser } from '../server/src/parse/terraform/wasm';
+
+const CORPUS = path.resolve(__dirname, '../../shared/corpus/terraform');
+const TARGET_LINES = 2000;
+const WARMUP_ROUNDS = 10;
+const MEASURED_ROUNDS = 30;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+function timeMs(run: () => void): number {
+  const start = process.hrtime.bigint();
+  run();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+/** Corpus .tf files, largest resource files first, until the module reaches ~2,000 lines. */
+function buildModule(): SourceFile[] {
+  const candidates: { name: string; text: string }[] = [];
+  for (const repo of fs.readdirSync(CORPUS).sort()) {
+    for (const name of fs.readdirSync(path.join(CORPUS, repo)).sort()) {
+      if (!name.endsWith('.tf')) continue;
+      const text = fs.readFileSync(path.join(CORPUS, repo, name), 'utf8');
+      if (/^resource "/m.test(text)) candidates.push({ name: `${repo}__${name}`, text });
+    }
+  }
+  candidates.sort((a, b) => b.text.length - a.text.length || a.name.localeCompare(b.name));
+  const files: SourceFile[] = [];
+  let lines = 0;
+  for (const candidate of candidates) {
+    if (lines >= TARGET_LINES) break;
+    const count = candidate.text.split('\n').length;
+    if (lines + count > TARGET_LINES * 1.1) continue;
+    files.push({ uri: `file:///bench/module/${candidate.name}`, text: candidate.text });
+    lines += count;
+  }
+  return files;
+}
+
+export default async function (): Promise<void> {
+  if (!fs.existsSync(CORPUS)) {
+    console.log(`terraform-parse: corpus not found at ${CORPUS}, skipped`);
+    return;
+  }
+  await initTerraform();
+  const parser = terraformParser();
+  const files = buildModule();
+  const lines = files.reduce((sum, file) => sum + file.text.split('\n').length, 0);
+  const bare = () => {
+    for (const file of files) parser.parse(file.text)?.delete();
+  };
+  const converted = () => {
+    for (const file of files) parseTerraformFile(file.text);
+  };
+  const full = () => {
+    analyzeTerraform(files, []);
+  };
+  for (let round = 0; round < WARMUP_ROUNDS; round++) {
+    bare();
+    converted();
+    full();
+  }
+  const times = { bare: [] as number[], converted: [] as number[], full: [] as number[] };
+  for (let round = 0; round < MEASURED_ROUNDS; round++) {
+    times.bare.push(timeMs(bare));
+    times.converted.push(timeMs(converted));
+    times.full.push(timeMs(full));
+  }
+  const result = analyzeTerraform(files, []);
+  const resources = result.documents.reduce((sum, d) => sum + d.resources.length, 0);
+  console.log('terraform-parse: bare tree-sitter parse vs analyzeTerraform');
+  console.log(`  module: ${files.length} corpus files, ${lines} lines, ${resources} resources`);
+  console.log(`  tree-sitter parse only (parse + delete):      median ${median(times.bare).toFixed(2)} ms`);
+  console.log(`  parse + conversion to plain JS (+ comments):  median ${median(times.converted).toFixed(2)} ms`);
+  console.log(`  analyzeTerraform (parse, evaluate, map):      median ${median(times.full).toFixed(2)} ms`);
+  console.log(`  overhead over bare parse: ${(median(times.full) / median(times.bare)).toFixed(2)}x`);
+}
