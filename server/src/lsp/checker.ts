@@ -31,6 +31,8 @@ export interface RunTiming {
   readonly loadMs: number;
   readonly checkMs: number;
   readonly publishMs: number;
+  /** From the first edit of this run arriving to the run starting (debounce + event loop). */
+  readonly waitMs: number;
 }
 
 const batchSize = 16;
@@ -57,6 +59,7 @@ export class Checker {
 
   /** An open document's text changed (or was opened): push it at the next run. */
   textChanged(uri: string, delayMs = this.debounceMs): void {
+    this.firstEditAt ??= performance.now();
     this.dirty.add(uri);
     this.queued.add(uri);
     this.latest.delete(uri);
@@ -168,8 +171,10 @@ export class Checker {
 
   private async run(): Promise<void> {
     const started = performance.now();
+    const waitMs = this.firstEditAt === undefined ? 0 : started - this.firstEditAt;
+    this.firstEditAt = undefined;
     this.flush();
-    this.timing = { files: 0, loadMs: performance.now() - started, checkMs: 0, publishMs: 0 };
+    this.timing = { files: 0, loadMs: performance.now() - started, checkMs: 0, publishMs: 0, waitMs };
     const work = [...this.queued];
     this.queued.clear();
     for (let i = 0; i < work.length && !this.disposed; i += batchSize) {
@@ -182,7 +187,8 @@ export class Checker {
     this.host.timing?.(this.timing);
   }
 
-  private timing = { files: 0, loadMs: 0, checkMs: 0, publishMs: 0 };
+  private timing = { files: 0, loadMs: 0, checkMs: 0, publishMs: 0, waitMs: 0 };
+  private firstEditAt: number | undefined;
 
   private async checkBatch(uris: readonly string[]): Promise<void> {
     const byFolder = new Map<ReturnType<SessionRegistry['folderOf']>, string[]>();
