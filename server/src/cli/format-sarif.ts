@@ -107,7 +107,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
         },
       ];
     }
-    const fixes = sarifFixes(finding, result, location);
+    const fixes = finding.suppression ? [] : sarifFixes(finding, result, location);
     if (fixes.length > 0) sarifResult.fixes = fixes;
     return sarifResult;
   });
