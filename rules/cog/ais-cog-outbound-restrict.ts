@@ -71,8 +71,11 @@ export default defineRule({
 
 /** Sets the flag and, when absent, an empty allow-list for the user to fill in. Unsafe: breaks outbound calls. */
 function restrictOutbound(account: Resource): Fix {
-  const edits: (readonly [string, EditValue])[] = [[RESTRICT, true]];
-  if (account.get(FQDNS) === undefined) edits.push([FQDNS, []]);
+  const edits: (readonly [string, EditValue])[] = [];
+  if (judge(account.get(RESTRICT), equals(true), 'fail').outcome !== 'pass') edits.push([RESTRICT, true]);
+  // An explicit list (empty until the user fills it in) unless one is already written.
+  const fqdns = account.get(FQDNS);
+  if (fqdns === undefined || fqdns.kind !== 'array') edits.push([FQDNS, []]);
   return setManyFix(
     account,
     edits,

@@ -1,40 +1,12 @@
 // Fix round-trip over every rule fixture, and over a sample of the real-world corpus (all of it with
 // AISEC_FIX_CORPUS=all; `npm run bench -- fix` prints whole-corpus figures).
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { discoverCases } from '../rules/fixtures';
 import { initEngine } from './harness';
-import { emptyReport, roundTrip, type RoundTripReport } from './roundtrip';
-
-const corpusRoot = '/work/shared/corpus';
+import { corpusWorkspaces, emptyReport, roundTrip, type RoundTripReport } from './roundtrip';
 
 function describeFailures(report: RoundTripReport): string {
   return report.failures.map((f) => `${f.finding}\n  fix: ${f.fix}\n  ${f.problem}`).join('\n\n');
-}
-
-export function corpusWorkspaces(): { name: string; files: { uri: string; text: string }[] }[] {
-  if (!fs.existsSync(corpusRoot)) return [];
-  const result: { name: string; files: { uri: string; text: string }[] }[] = [];
-  for (const language of ['bicep', 'arm', 'terraform']) {
-    const dir = path.join(corpusRoot, language);
-    if (!fs.existsSync(dir)) continue;
-    for (const repo of fs.readdirSync(dir).sort()) {
-      const repoDir = path.join(dir, repo);
-      if (!fs.statSync(repoDir).isDirectory()) continue;
-      for (const name of fs.readdirSync(repoDir).sort()) {
-        if (!/\.(bicep|json|tf)$/.test(name)) continue;
-        const file = path.join(repoDir, name);
-        // Each file is its own workspace: the corpus flattens repositories, so relative paths do not resolve.
-        result.push({
-          name: `${language}/${repo}/${name}`,
-          files: [{ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') }],
-        });
-      }
-    }
-  }
-  return result;
 }
 
 describe('fix round-trip', function () {

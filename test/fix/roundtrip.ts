@@ -6,6 +6,9 @@
 //   4. replacements stay inside the fixed resources or the declarations that fed the value (parameter and
 //      variable defaults), apart from whitespace (terraform fmt alignment); insertions may go anywhere.
 // Used by test/fix/roundtrip.test.ts (fixtures, a corpus sample) and bench/fix-roundtrip.bench.ts (corpus).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { SourceFile } from '../../server/src/model/frontend';
 import type { Fix, Resource, Value } from '../../server/src/model';
 import { applyTextEdits, realizeFix, type TextEdit } from '../../server/src/edit';
@@ -208,4 +211,30 @@ function excerpt(text: string, offset: number): string {
 
 function shortUri(uri: string): string {
   return decodeURIComponent(uri.replace(/^.*\/(test-fixtures\/rules|corpus)\//, ''));
+}
+
+const corpusRoot = process.env.AISEC_CORPUS ?? '/work/shared/corpus';
+
+/** Every corpus file as its own workspace (the corpus flattens repositories, so relative paths do not resolve). */
+export function corpusWorkspaces(): { name: string; files: { uri: string; text: string }[] }[] {
+  if (!fs.existsSync(corpusRoot)) return [];
+  const result: { name: string; files: { uri: string; text: string }[] }[] = [];
+  for (const language of ['bicep', 'arm', 'terraform']) {
+    const dir = path.join(corpusRoot, language);
+    if (!fs.existsSync(dir)) continue;
+    for (const repo of fs.readdirSync(dir).sort()) {
+      const repoDir = path.join(dir, repo);
+      if (!fs.statSync(repoDir).isDirectory()) continue;
+      for (const name of fs.readdirSync(repoDir).sort()) {
+        if (!/\.(bicep|json|tf)$/.test(name)) continue;
+        const file = path.join(repoDir, name);
+        // Each file is its own workspace: the corpus flattens repositories, so relative paths do not resolve.
+        result.push({
+          name: `${language}/${repo}/${name}`,
+          files: [{ uri: pathToFileURL(file).href, text: fs.readFileSync(file, 'utf8') }],
+        });
+      }
+    }
+  }
+  return result;
 }

@@ -80,6 +80,7 @@ export class ArmWriter implements DocumentWriter {
   // -------------------------------------------------------------------------------------------------------
 
   addParameter(edit: Extract<ModelEdit, { kind: 'addParameter' }>): void {
+    if (this.inNestedTemplate(edit.near)) throw new CannotWrite('a resource of a nested template');
     const parameters = member(this.root, 'parameters');
     if (parameters && parameters.type !== 'object') throw new CannotWrite('parameters is not an object');
     if ((parameters && member(parameters, edit.name)) || this.addedParameters.has(edit.name.toLowerCase())) return;
@@ -93,6 +94,7 @@ export class ArmWriter implements DocumentWriter {
   }
 
   addResource(edit: Extract<ModelEdit, { kind: 'addResource' }>): void {
+    if (this.inNestedTemplate(edit.near)) throw new CannotWrite('a resource of a nested template');
     const resources = member(this.root, 'resources');
     if (!resources || (resources.type !== 'array' && resources.type !== 'object')) {
       throw new CannotWrite('no resources to add to');
@@ -186,10 +188,14 @@ export class ArmWriter implements DocumentWriter {
       else if (p.op === 'merge') for (const m of p.children.values()) collect(m.patch);
     };
     collect(patch);
-    const self = this.dependencyOf(resource);
     const existing = member(node, 'dependsOn');
     const written = existing ? this.text.slice(existing.offset, existing.offset + existing.length) : '';
-    const missing = [...dependencies].filter((d) => d !== self && !written.includes(JSON.stringify(d).slice(1, -1)));
+    let missing = [...dependencies].filter((d) => !written.includes(JSON.stringify(d).slice(1, -1)));
+    if (missing.length > 0) {
+      if (this.inNestedTemplate(resource)) throw new CannotWrite('a reference from a nested template');
+      const self = this.dependencyOf(resource);
+      missing = missing.filter((d) => d !== self);
+    }
     if (missing.length > 0 && !patch.children.has('dependson')) {
       patch.children.set('dependson', {
         name: 'dependsOn',
@@ -197,6 +203,12 @@ export class ArmWriter implements DocumentWriter {
       });
     }
     this.patchObject(node, patch, resource, []);
+  }
+
+  /** Declared in a nested deployment's inline template (the ARM front end's handle says so). */
+  private inNestedTemplate(resource: Resource): boolean {
+    const syntax = resource.syntax as { kind?: string; template?: Node } | undefined;
+    return syntax?.kind === 'arm' && syntax.template !== undefined && syntax.template.offset !== this.root.offset;
   }
 
   private resourceNode(resource: Resource): Node {
@@ -274,6 +286,12 @@ export class ArmWriter implements DocumentWriter {
     }
     const modelValue = resource.get(path);
     const param = /^\s*parameters\(\s*'([^']+)'\s*\)\s*$/i.exec(expression);
+    if ((param || /^\s*variables\(/i.test(expression)) && this.inNestedTemplate(resource)) {
+      // A nested deployment's template: its parameters come from the deployment; replace the use.
+      this.replaceNode(node, value);
+      this.session.note(`replaces the use of ${param ? `parameter '${param[1]}'` : 'a variable'} in a nested template`);
+      return;
+    }
     if (param) {
       this.setParameterUse(node, param[1], value, modelValue);
       return;

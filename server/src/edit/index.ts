@@ -94,7 +94,10 @@ export function realizeFix(
     const title = session.notes.length > 0 ? `${fix.title} (${session.notes.join('; ')})` : fix.title;
     return { title, edits: result };
   } catch (error) {
-    if (error instanceof CannotWrite) return undefined;
+    if (error instanceof CannotWrite) {
+      if (process.env.AISEC_EDIT_DEBUG) console.error(`fix '${fix.title}' not written: ${error.message}`);
+      return undefined;
+    }
     throw error;
   }
 }
