@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyzeArm, armFileKind, MAX_JSON_DEPTH } from '../../../server/src/parse/arm';
+import type { Value } from '../../../server/src/model/value';
 import { documentOf, known, PARAMS_SCHEMA, SCHEMA, textAt } from './helpers';
 
 const CORPUS_ARM = path.resolve(__dirname, '../../../../shared/corpus/arm');
@@ -146,6 +147,33 @@ describe('ARM robustness', () => {
     const document = documentOf(text);
     assert.equal(document.resources.length, 1);
     assert.equal(document.resources[0].get('properties.v')?.kind, 'unknown');
+  });
+
+  it('keeps copy loops nested in copy loops from multiplying without bound', () => {
+    const level = (inner: unknown, name: string) => ({ copy: [{ name, count: 200, input: inner }] });
+    const variables = { copy: [{ name: 'v', count: 200, input: level(level({ x: 1 }, 'c'), 'b') }] };
+    const document = documentOf(
+      JSON.stringify({
+        $schema: SCHEMA,
+        variables,
+        resources: [{ type: 'Microsoft.Test/things', name: 'r', properties: { v: "[variables('v')]" } }],
+      }),
+    );
+    // 200 × 200 × 200 items would be 8 million values: the budget leaves the rest open-ended.
+    let leaves = 0;
+    let openEnded = 0;
+    const visit = (value: Value | undefined): void => {
+      if (!value) return;
+      if (value.kind === 'literal') leaves++;
+      if (value.kind === 'array') {
+        if (value.openEnded) openEnded++;
+        value.items.forEach(visit);
+      }
+      if (value.kind === 'object') value.properties.forEach((p) => visit(p.value));
+    };
+    visit(document.resources[0].get('properties.v'));
+    assert.ok(leaves <= 20_000, `${leaves} values expanded`);
+    assert.ok(openEnded > 0);
   });
 
   it('analyses every JSON file of the corpus without an internal error', function () {

@@ -38,6 +38,7 @@ const MAX_COMBINATIONS = 32;
 /** Iterations of a `copy` loop we expand into items (beyond: an open-ended array). */
 export const MAX_COPY_ITEMS = 200;
 const MAX_EVALUATION_DEPTH = 200;
+const MAX_COPY_ITEMS_PER_DOCUMENT = 20_000;
 
 const RESOURCE_ID_FUNCTIONS = new Set([
   'resourceid',
@@ -97,6 +98,18 @@ export class DocumentContext {
     readonly uri: string,
     readonly text: string,
   ) {}
+
+  /**
+   * Copy loops nested in copy loops multiply: all `copy` expansions of a document share one budget, beyond
+   * which arrays stay open-ended instead of taking exponential time.
+   */
+  spendCopyItems(count: number): boolean {
+    if (count > this.copyBudget) return false;
+    this.copyBudget -= count;
+    return true;
+  }
+
+  private copyBudget = MAX_COPY_ITEMS_PER_DOCUMENT;
 
   problem(span: Span, message: string): void {
     if (this.reported.has(span.start)) return;
@@ -251,7 +264,7 @@ export class ArmScope {
     const text = this.document.text.slice(span.start, span.end);
     if (!inputNode) return make.unknown(text, `copy '${copyName}' has no ${inputName}`, span);
     if (count?.kind === 'literal' && typeof count.value === 'number' && count.value >= 0) {
-      if (count.value <= MAX_COPY_ITEMS) {
+      if (count.value <= MAX_COPY_ITEMS && this.document.spendCopyItems(count.value)) {
         const items: Value[] = [];
         for (let index = 0; index < count.value; index++) {
           const scope = new Map(locals);
