@@ -224,7 +224,7 @@ export class ModuleEvaluator {
       condition.kind === 'unknown'
         ? `depends on a condition that ${condition.reason}`
         : 'depends on a condition that is not a bool';
-    return this.unknown(expr, uri, reason.replace('that depends on', 'that depends on'), {
+    return this.unknown(expr, uri, reason, {
       candidates: candidatesOf(branches),
       origins: condition.origins,
     });
@@ -308,7 +308,7 @@ export class ModuleEvaluator {
         return this.unknown(expr, uri, base.kind === 'unknown' ? base.reason : 'is a list built at plan time');
       return this.follow(base, chain.steps, expr, uri, bindings);
     }
-    const { root, rootSpan, steps, splat } = chain;
+    const { root, steps, splat } = chain;
     const bound = bindings.get(root);
     if (bound) return this.follow(bound, steps, expr, uri, bindings);
     switch (root) {
@@ -368,7 +368,6 @@ export class ModuleEvaluator {
         reference: this.reference(key, attribute),
       });
     }
-    void rootSpan;
     return this.unknown(expr, uri, `refers to '${root}', which is not defined here`);
   }
 

@@ -356,10 +356,10 @@ function moduleLink({ uri, block }: Declared, evaluator: ModuleEvaluator): Templ
   // Only local paths link to a directory we can see; registry, git and http sources do not.
   if (!/^\.\.?(\/|$)/.test(source.value)) return undefined;
   const values = new Map<string, Value>();
-  const bindings = loopBindings(block);
   for (const attribute of block.body.attributes) {
     if (MODULE_META_ARGUMENTS.has(attribute.name)) continue;
-    values.set(attribute.name.toLowerCase(), evaluator.evaluate(attribute.value, uri, bindings));
+    // `each.*` / `count.index` in a module call are reported unknown by the evaluator itself.
+    values.set(attribute.name.toLowerCase(), evaluator.evaluate(attribute.value, uri));
   }
   let templateUri: string;
   try {
@@ -371,12 +371,6 @@ function moduleLink({ uri, block }: Declared, evaluator: ModuleEvaluator): Templ
     templateUri,
     supplier: { uri, description: `module '${block.labels[0].value}' in ${baseName(uri)}`, values },
   };
-}
-
-function loopBindings(block: HclBlock): Bindings {
-  const bindings = new Map<string, Value>();
-  void block;
-  return bindings;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -466,7 +460,8 @@ function draftResource(block: HclBlock, uri: string, evaluator: ModuleEvaluator)
   const key = keyOf(block);
   const headerSpan = headerOf(block);
   const { condition, inLoop } = loopShape(block, uri, evaluator);
-  const bindings = resourceBindings(block, uri);
+  // `each.*`, `count.index` and `self` need no bindings: the evaluator reports them unknown by name.
+  const bindings: Bindings = new Map();
   const common = {
     key,
     uri,
@@ -556,13 +551,6 @@ function unmappedNames(body: HclBody, mapped: ReadonlySet<string>, prefix: strin
     if (!mapped.has(prefix + block.type)) out.push(prefix + block.type);
   }
   return out;
-}
-
-/** `each.*` / `count.index` inside a resource are unknown (the evaluator reports them by name). */
-function resourceBindings(block: HclBlock, uri: string): Bindings {
-  void block;
-  void uri;
-  return new Map();
 }
 
 function draftAzapi(
