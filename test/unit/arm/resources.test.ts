@@ -112,6 +112,37 @@ describe('ARM resources', () => {
     assert.equal(parent.get('resources'), undefined);
   });
 
+  it('finds the parent of a child declared at the top level by its name, known or as written', () => {
+    const resources = resourcesOf({
+      parameters: { name: { type: 'string' } },
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-05-01', name: 'st1' },
+        { type: 'Microsoft.Storage/storageAccounts/blobServices', apiVersion: '2023-05-01', name: 'st1/default' },
+        {
+          type: 'Microsoft.Storage/storageAccounts/blobServices/containers',
+          apiVersion: '2023-05-01',
+          name: 'st1/default/data',
+        },
+        account({ name: "[parameters('name')]" }),
+        {
+          type: 'Microsoft.CognitiveServices/accounts/deployments',
+          apiVersion: '2024-10-01',
+          name: "[format('{0}/{1}', parameters('name'), 'gpt')]",
+        },
+        {
+          type: 'Microsoft.CognitiveServices/accounts/deployments',
+          apiVersion: '2024-10-01',
+          name: "[concat(parameters('name'), '/embed')]",
+        },
+        { type: 'Microsoft.Storage/storageAccounts/blobServices', apiVersion: '2023-05-01', name: 'other/default' },
+      ],
+    });
+    assert.deepEqual(
+      resources.map((r) => r.parentKey),
+      [undefined, resources[0].key, resources[1].key, undefined, resources[3].key, resources[3].key, undefined],
+    );
+  });
+
   it('inherits the apiVersion and keeps an unknown parent name unknown in the child name', () => {
     const resources = resourcesOf({
       parameters: { name: { type: 'string' } },

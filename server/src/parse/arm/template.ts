@@ -10,7 +10,7 @@ import { Resource } from '../../model/resource';
 import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
-import { expressionBody, parseExpression, type ArmExpr } from './expression';
+import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
 /** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
@@ -182,7 +182,10 @@ export class TemplateWalker {
     if (name !== body.properties.find((p) => p.name.toLowerCase() === 'name')?.value) body = withName(body, name);
 
     const existingNode = child(node, 'existing');
-    const parentKey = parent?.key ?? this.symbolicParent(frame, symbolicName);
+    const parentKey =
+      parent?.key ??
+      this.symbolicParent(frame, symbolicName) ??
+      (extension ? undefined : parentByName(scope, type, nameNode));
     const syntax: ArmResourceSyntax = {
       kind: 'arm',
       root: this.root,
@@ -410,6 +413,36 @@ function targetKeyOf(scope: ArmScope, targetType: string, nameNode: Node | undef
   if (/^concat$/i.test(ast.name) && second?.kind === 'string' && second.value.startsWith('/')) target = first;
   else if (/^format$/i.test(ast.name) && first?.kind === 'string' && first.value.startsWith('{0}/')) target = second;
   return target ? scope.resourceKeyByName(targetType, text.slice(target.start, target.end)) : undefined;
+}
+
+/**
+ * The parent of a child resource declared at the top level (`Microsoft.Storage/storageAccounts/blobServices`
+ * named `acct/default`, or `[format('{0}/{1}', parameters('name'), 'default')]`): the resource of the parent
+ * type declared with the leading part of the name, compared as written (so unknown names still match).
+ */
+function parentByName(scope: ArmScope, type: string, nameNode: Node | undefined): string | undefined {
+  const segments = type.split('/');
+  const text = stringOf(nameNode);
+  if (segments.length < 3 || !text) return undefined;
+  const parentType = segments.slice(0, -1).join('/');
+  const body = expressionBody(text);
+  if (!body) {
+    const literal = literalText(text);
+    const at = literal.lastIndexOf('/');
+    return at > 0 ? scope.resourceKeyByName(parentType, `'${literal.slice(0, at).replace(/'/g, "''")}'`) : undefined;
+  }
+  // Expressions: only a parent with a one-segment name (a top-level resource) can be compared as written.
+  if (segments.length !== 3) return undefined;
+  const ast = parseExpression(text, body.start, body.end);
+  if (ast.kind !== 'call' || ast.namespace) return undefined;
+  let parentName: ArmExpr | undefined;
+  if (/^format$/i.test(ast.name) && ast.args[0]?.kind === 'string') {
+    const placeholder = /^\{(\d+)\}\//.exec(ast.args[0].value);
+    if (placeholder) parentName = ast.args[Number(placeholder[1]) + 1];
+  } else if (/^concat$/i.test(ast.name) && ast.args[1]?.kind === 'string' && ast.args[1].value.startsWith('/')) {
+    parentName = ast.args[0];
+  }
+  return parentName ? scope.resourceKeyByName(parentType, text.slice(parentName.start, parentName.end)) : undefined;
 }
 
 function withName(body: ObjectValue, name: Value): ObjectValue {
