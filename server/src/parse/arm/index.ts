@@ -25,6 +25,13 @@
 // Resource keys: the symbolic name (languageVersion 2.0), else `<full type>/<name as written>` (children:
 // the parent's type and name prefixed); resources of a nested deployment's inline template are prefixed
 // `<deployment key> > `; duplicates get `#2`, `#3`.
+//
+// References: `resourceId('Microsoft.X/y', <name>)`, `format('Microsoft.X/y/{0}', <name>)` (Bicep's `scope:`),
+// `reference()`, `resourceInfo()` and `list*()` become unknown values with a `reference`; when the template
+// declares exactly one resource of that type whose name is written the same way (`[parameters('name')]`),
+// the reference carries its key, so it resolves even though the name is not known. `parentKey` is set for
+// children nested in `resources`, `parent::child` symbolic names, and top-level children whose name starts
+// with their parent's (`acct/default`, `[format('{0}/{1}', parameters('name'), 'default')]`).
 import type { Node } from 'jsonc-parser';
 import { emptyDocument, type ParsedDocument } from '../../model/document';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../../model/frontend';
