@@ -148,7 +148,8 @@ async function fix(paths: string[], values: Values, io: Io): Promise<number> {
   if (dryRun) io.stdout(unifiedDiff(result.root, report.changes));
   else writeChanges(report.changes);
   const verb = dryRun ? 'Would apply' : 'Applied';
-  for (const applied of report.applied) {
+  const ordered = [...report.applied].sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line);
+  for (const applied of ordered) {
     io.stderr(
       `  ${applied.path}:${applied.line}  ${applied.ruleId}  ${applied.title}${applied.applicability === 'unsafe' ? ' (unsafe)' : ''}\n`,
     );
