@@ -27,6 +27,14 @@ describe('azapi resources', () => {
     assert.equal(json(r.get('location')), 'swedencentral');
   });
 
+  it('knows the type when only the API version is a variable', () => {
+    const text =
+      'variable "api" {}\nresource "azapi_resource" "r" {\n  type = "Microsoft.CognitiveServices/accounts@${var.api}"\n  body = {}\n}\n';
+    const r = one(text, 'azapi_resource.r');
+    assert.equal(r.type, 'Microsoft.CognitiveServices/accounts');
+    assert.equal(r.apiVersion, undefined);
+  });
+
   it('reads an HCL object body (azapi 2.x) with spans in the source', () => {
     const { text, r } = azapi('{\n    kind = "OpenAI"\n    properties = {\n      disableLocalAuth = true\n    }\n  }');
     assert.equal(json(r.get('kind')), 'OpenAI');

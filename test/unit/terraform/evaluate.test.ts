@@ -57,6 +57,24 @@ describe('terraform expressions', () => {
     assert.deepEqual(two.candidates?.map(json).sort(), ['x', 'y']);
   });
 
+  it('fills absent object attributes from optional(T, default) in the type constraint', () => {
+    const declarations = `variable "cfg" {
+  type = object({
+    name  = optional(string, "from-type")
+    flags = optional(object({
+      local_auth = optional(bool, false)
+    }), {})
+    other = optional(string)
+  })
+  default = {}
+}`;
+    assert.equal(json(nameValue(declarations, 'var.cfg.name').value), 'from-type');
+    assert.equal(json(nameValue(declarations, 'var.cfg.flags.local_auth').value), false);
+    assert.equal(json(nameValue(declarations, 'var.cfg.other').value), null);
+    const given = declarations.replace('default = {}', 'default = { name = "given" }');
+    assert.equal(json(nameValue(given, 'var.cfg.name').value), 'given');
+  });
+
   it('resolves locals across files of the module, with the local as origin', () => {
     const result = analyze({
       'locals.tf': 'locals {\n  prefix = "ai"\n  name = "${local.prefix}-id"\n}\n',

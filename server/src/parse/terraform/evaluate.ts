@@ -25,6 +25,8 @@ export interface VariableInfo {
   readonly uri: string;
   readonly span: Span;
   readonly defaultExpr?: HclExpr;
+  /** The `type` constraint: `optional(T, default)` attributes of object types fill in absent values. */
+  readonly typeExpr?: HclExpr;
   /** `validation { condition = contains([...], var.x) }` values. */
   readonly allowedExprs?: readonly HclExpr[];
 }
@@ -424,6 +426,60 @@ export class ModuleEvaluator {
       defaultValue: declaration.defaultExpr ? this.evaluate(declaration.defaultExpr, declaration.uri) : undefined,
       allowed: declaration.allowedExprs?.map((expr) => this.evaluate(expr, declaration.uri)),
     };
+    const resolved = this.resolveVariableValue(declaration, parameter);
+    return declaration.typeExpr ? this.applyTypeDefaults(resolved, declaration.typeExpr, declaration.uri, 0) : resolved;
+  }
+
+  /**
+   * Terraform fills absent attributes of object-typed values from the type constraint: `optional(T, d)`
+   * gives `d`, `optional(T)` gives null. Applied to known values (and to the candidates of unknown ones).
+   */
+  private applyTypeDefaults(value: Value, typeExpr: HclExpr, uri: string, depth: number): Value {
+    if (depth > 20) return value;
+    let type = typeExpr;
+    if (type.kind === 'call' && type.name === 'optional' && type.args[0]) type = type.args[0];
+    if (value.kind === 'unknown') {
+      if (!value.candidates) return value;
+      return { ...value, candidates: value.candidates.map((c) => this.applyTypeDefaults(c, type, uri, depth + 1)) };
+    }
+    if (type.kind !== 'call' || type.args.length === 0) return value;
+    const inner = type.args[0];
+    if ((type.name === 'list' || type.name === 'set') && value.kind === 'array') {
+      return { ...value, items: value.items.map((item) => this.applyTypeDefaults(item, inner, uri, depth + 1)) };
+    }
+    if (type.name === 'map' && value.kind === 'object') {
+      return {
+        ...value,
+        properties: value.properties.map((p) => ({
+          ...p,
+          value: this.applyTypeDefaults(p.value, inner, uri, depth + 1),
+        })),
+      };
+    }
+    if (type.name !== 'object' || value.kind !== 'object' || inner.kind !== 'object') return value;
+    const properties = value.properties.map((property) => {
+      const attributeType = inner.items.find((item) => item.keyName === property.name)?.value;
+      return attributeType
+        ? { ...property, value: this.applyTypeDefaults(property.value, attributeType, uri, depth + 1) }
+        : property;
+    });
+    for (const item of inner.items) {
+      if (item.keyName === undefined || properties.some((p) => p.name === item.keyName)) continue;
+      const attributeType = item.value;
+      if (attributeType.kind !== 'call' || attributeType.name !== 'optional') continue;
+      const fallback = attributeType.args[1];
+      const filled = fallback
+        ? this.applyTypeDefaults(this.evaluate(fallback, uri), attributeType, uri, depth + 1)
+        : make.literal(null, attributeType.span);
+      const origin: Origin = { uri, span: attributeType.span, description: `optional default of '${item.keyName}'` };
+      properties.push(
+        make.property(item.keyName, item.key.span, { ...filled, origins: [origin, ...(filled.origins ?? [])] }),
+      );
+    }
+    return { ...value, properties };
+  }
+
+  private resolveVariableValue(declaration: VariableInfo, parameter: ParameterDeclaration): Value {
     const placeholderSpan = declaration.span;
     const fromSuppliers = resolveParameter(parameter, this.suppliers, placeholderSpan, `var.${declaration.name}`);
     const tfvars = this.tfvars.get(declaration.name.toLowerCase());

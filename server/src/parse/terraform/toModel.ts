@@ -300,7 +300,14 @@ function variableInfo(block: HclBlock, uri: string): VariableInfo {
     const list = condition ? allowedList(condition, name) : undefined;
     if (list) allowed.push(...list);
   }
-  return { name, uri, span: block.span, defaultExpr, allowedExprs: allowed.length > 0 ? allowed : undefined };
+  return {
+    name,
+    uri,
+    span: block.span,
+    defaultExpr,
+    typeExpr: attributeOf(block.body, 'type')?.value,
+    allowedExprs: allowed.length > 0 ? allowed : undefined,
+  };
 }
 
 /** `contains([..], var.x)` (optionally inside `alltrue`/`can`/parentheses) → the list items. */
@@ -570,6 +577,11 @@ function draftAzapi(
     const at = typeValue.value.lastIndexOf('@');
     type = at >= 0 ? typeValue.value.slice(0, at) : typeValue.value;
     apiVersion = at >= 0 ? typeValue.value.slice(at + 1) : undefined;
+  } else if (typeAttribute?.value.kind === 'template' && typeof typeAttribute.value.parts[0] === 'string') {
+    // "Microsoft.X/y@${var.api_version}": the type is known even when the API version is not.
+    const prefix = typeAttribute.value.parts[0];
+    const at = prefix.indexOf('@');
+    if (at > 0) type = prefix.slice(0, at);
   }
   const body = new ObjectBuilder(block.span);
   for (const name of ['name', 'location', 'tags']) {
