@@ -14,6 +14,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
 const require = createRequire(path.join(root, 'package.json'));
 const watch = process.argv.includes('--watch');
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 
 const common = {
   bundle: true,
@@ -32,7 +33,10 @@ const entries = [
   { in: 'client/src/extension.ts', out: 'client.js', external: ['vscode'] },
   // The report webview's local script (no imports; runs in the webview, loaded with the CSP nonce).
   { in: 'client/src/webview/report.ts', out: 'report.js' },
-].filter((entry) => fs.existsSync(path.join(root, entry.in)));
+]
+  .filter((entry) => fs.existsSync(path.join(root, entry.in)))
+  // `node scripts/build.mjs cli server` builds only those bundles (the CLI tests build just the CLI).
+  .filter((entry) => only.length === 0 || only.includes(entry.out.replace(/\.js$/, '')));
 
 fs.mkdirSync(dist, { recursive: true });
 

@@ -10,10 +10,10 @@ export const SAMPLES = path.join(ROOT, 'test-fixtures/samples');
 
 let built = false;
 
-/** Builds dist/ (scripts/build.mjs) unless this process already did. */
+/** Builds dist/cli.js (scripts/build.mjs cli) unless this process already did. */
 export function ensureBuilt(): void {
   if (built) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'cli'], { cwd: ROOT, stdio: 'pipe' });
   built = true;
 }
 
