@@ -163,6 +163,18 @@ describe('ARM expressions: evaluation', () => {
     assert.equal(value.properties[0].name, 'publicNetworkAccess');
   });
 
+  it('does not claim length, emptiness or equality of open-ended values', () => {
+    const context = { parameters: { extra: { type: 'object' }, more: { type: 'array' } } };
+    const open = "union(createObject(), parameters('extra'))";
+    assert.match(unknownOf(valueOf(`[empty(${open})]`, context)).reason, /parameter 'extra'/);
+    assert.match(unknownOf(valueOf(`[length(${open})]`, context)).reason, /parameter 'extra'/);
+    assert.equal(valueOf(`[equals(${open}, createObject())]`, context).kind, 'unknown');
+    const concatenated = valueOf("[concat(createArray('a'), union(createArray('b'), parameters('more')))]", context);
+    assert.equal(concatenated.kind, 'array');
+    assert.ok(concatenated.kind === 'array' && concatenated.openEnded);
+    assert.deepEqual(concatenated.kind === 'array' ? concatenated.items.map((i) => known(i)) : [], ['a', 'b']);
+  });
+
   it('makes resource ids and runtime functions unknown with references', () => {
     const id = unknownOf(valueOf("[resourceId('Microsoft.Storage/storageAccounts', 'st1')]"));
     assert.equal(id.reference?.type, 'Microsoft.Storage/storageAccounts');

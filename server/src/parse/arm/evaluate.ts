@@ -413,6 +413,10 @@ function normalizeExpressionText(text: string): string {
   return result;
 }
 
+function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | 'array' }> {
+  return (value.kind === 'object' || value.kind === 'array') && value.openEnded !== undefined;
+}
+
 /** A property-level copy: `"copy": [ { "name": …, "count": …, "input": … } ]`. */
 function isPropertyCopy(node: Node | undefined): boolean {
   return (
@@ -723,6 +727,19 @@ class ExpressionEvaluation {
     if (RESOURCE_ID_FUNCTIONS.has(lower)) return this.resourceIdReference(lower, args, node);
     const deploymentTime = DEPLOYMENT_TIME_FUNCTIONS.get(lower);
     if (deploymentTime) return make.unknown(text, `${deploymentTime}: ${text}`, span, { origins: mergeOrigins(args) });
+    // A value that may hold more than we see (an open-ended object or array) has no known length, emptiness,
+    // equality or text: functions of it are unknown, except concat, which stays open-ended.
+    const open = args.find(isOpenEnded);
+    if (open?.openEnded) {
+      if (lower === 'concat' && args.every((a) => a.kind === 'array')) {
+        return make.array(
+          args.flatMap((a) => (a.kind === 'array' ? a.items : [])),
+          span,
+          { openEnded: asUnknown(open.openEnded, text, open.openEnded.reason), origins: mergeOrigins(args) },
+        );
+      }
+      return make.unknown(text, open.openEnded.reason, span, { origins: mergeOrigins(args) });
+    }
     const arithmetic = ARITHMETIC.get(lower);
     if (arithmetic) return this.lift(args, node, (values) => arithmetic(values, span));
     if (lower === 'format') {
