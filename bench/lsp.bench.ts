@@ -270,6 +270,7 @@ export default async function (): Promise<void> {
     console.log(
       `    edit → diagnostics  ${p(server.edits)}   ${ratio(server.edits, server.parses)}× parse (p50, parse interleaved: ${p(server.parses)})`,
     );
+    console.log(`    round trip (hover)  ${p(server.pings)}   (JSON-RPC + scheduling, included in the lines above)`);
     console.log(
       `    re-lint in process  ${p(inProcess.relint)}   ${ratio(inProcess.relint, inProcess.parses)}× parse (p50, interleaved)`,
     );

@@ -336,6 +336,18 @@ describe('language server (protocol)', function () {
       assert.equal(client.diagnostics(uriOf(folder, 'package.json')), undefined, 'non-ARM JSON is silent');
     });
 
+    it('a pushed files.exclude change (VS Code client) rescans and clears files now excluded', async () => {
+      const fail = fixture(`${LOCAL_AUTH}/fail.bicep`);
+      const { folder, client } = await start({ 'infra/ai.bicep': fail, 'gen/ai.bicep': fail });
+      const gen = uriOf(folder, 'gen/ai.bicep');
+      await client.waitForDiagnostics(gen, has(LOCAL_AUTH));
+      client.notify('workspace/didChangeConfiguration', {
+        settings: { settings: { enable: true, scanScope: 'workspace' }, trusted: true, filesExclude: ['**/gen'] },
+      });
+      await client.waitForDiagnostics(gen, (ds) => ds.length === 0);
+      assert.ok(has(LOCAL_AUTH)(client.diagnostics(uriOf(folder, 'infra/ai.bicep'))!));
+    });
+
     it('scope openFiles publishes only open files', async () => {
       const fail = fixture(`${LOCAL_AUTH}/fail.bicep`);
       const { folder, client } = await start(

@@ -156,6 +156,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           supportsProgress: capabilities.progress,
           isOpen: (uri) => documents.get(uri) !== undefined,
           settingsFor: (uri) => settings.get(uri),
+          removed: (uri) => {
+            const affected = sessions.affectedBy(uri);
+            sessions.deleteFile(uri);
+            checker.forget(uri);
+            if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+            checker.enqueue(affected.filter((u) => u !== uri));
+          },
           error,
         }),
       )
@@ -290,17 +297,23 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
   });
 
+  /** What decides which files the scan loads: a change of it needs a rescan, anything else only a re-check. */
+  async function scanFingerprint(): Promise<string> {
+    const perFolder = await Promise.all(folderUris.map((uri) => settings.get(uri)));
+    return JSON.stringify([settings.trusted, perFolder.map((s) => [s.enable, s.scanScope, s.exclude])]);
+  }
+
   connection.onDidChangeConfiguration(async (change) => {
     await ready;
+    const before = await scanFingerprint();
     const trustChanged = settings.push(change.settings);
     settings.clear();
     const scope = await settings.get(folderUris[0]);
     checker.setDebounce(scope.debounceMs);
     if (trustChanged) ready = rebuild();
     await ready;
-    // Excludes, scope or trust may have changed: rediscover and re-check everything.
     checker.enqueue(sessions.allFiles(), 0);
-    void startScan();
+    if (trustChanged || (await scanFingerprint()) !== before) void startScan();
   });
 
   async function codeActionDeps(uri: string): Promise<CodeActionDeps> {

@@ -21,6 +21,8 @@ export interface ScanDeps {
   readonly supportsProgress: boolean;
   isOpen(uri: string): boolean;
   settingsFor(uri: string): Promise<EffectiveSettings>;
+  /** A file loaded by an earlier scan is no longer part of the workspace (now excluded): forget it. */
+  removed(uri: string): void;
   error(message: string, error: unknown): void;
 }
 
@@ -47,9 +49,13 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
       if (!settings.enable) continue;
       const files = await discoverDirectory(folder.path, deps.trusted ? undefined : DEFAULT_CONFIG);
       const excluded = clientExcludes(settings.exclude);
-      candidates.push(
-        ...files.filter((file) => !excluded(path.relative(folder.path!, file).split(path.sep).join('/'))),
-      );
+      const kept = files.filter((file) => !excluded(path.relative(folder.path!, file).split(path.sep).join('/')));
+      candidates.push(...kept);
+      // Files an earlier scan loaded that the new excludes leave out (open files stay: the editor owns them).
+      const keep = new Set(kept.map((file) => pathToFileURL(file).href));
+      for (const uri of [...folder.files]) {
+        if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(uri);
+      }
     }
     for (let i = 0; i < candidates.length && !cancelled; i++) {
       const uri = pathToFileURL(candidates[i]).href;
