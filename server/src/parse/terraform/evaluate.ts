@@ -75,7 +75,6 @@ export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
   'primary_sql_connection_string',
   'connection_strings',
   'admin_password',
-  'admin_username',
   'kube_config',
   'kube_config_raw',
   'kube_admin_config',
