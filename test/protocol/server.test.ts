@@ -348,6 +348,26 @@ describe('language server (protocol)', function () {
       assert.ok(has(LOCAL_AUTH)(client.diagnostics(uriOf(folder, 'infra/ai.bicep'))!));
     });
 
+    it('the workspace scan is cancellable from the progress', async () => {
+      const files: Record<string, string> = {};
+      const fail = fixture(`${LOCAL_AUTH}/fail.bicep`);
+      for (let i = 0; i < 1500; i++) files[`m${Math.floor(i / 100)}/f${i}.bicep`] = fail;
+      const { client } = await start(files);
+      const begin = await client.until(
+        () => client.progress.find((p) => (p as { value: { kind: string } }).value.kind === 'begin'),
+        'progress begin',
+      );
+      client.notify('window/workDoneProgress/cancel', { token: (begin as { token: string }).token });
+      await client.until(
+        () => client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end'),
+        'progress end',
+        30000,
+      );
+      await client.until(() => client.summaryChanges.some((c) => !(c as { scanning: boolean }).scanning), 'idle');
+      const published = new Set(client.published.map((p) => p.uri));
+      assert.ok(published.size < 1500, `cancelled early: ${published.size} of 1500 files checked`);
+    });
+
     it('scope openFiles publishes only open files', async () => {
       const fail = fixture(`${LOCAL_AUTH}/fail.bicep`);
       const { folder, client } = await start(
