@@ -1,6 +1,7 @@
 // The real CLI (dist/cli.js): exit codes, formats, --output, --config, --fail-on, fix and --dry-run.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import packageJson from '../../package.json';
 import { aisec, copyToTemp, ensureBuilt, OPEN_ACCOUNT_BICEP, SAMPLES, tempWorkspace } from './run-cli';
@@ -81,6 +82,31 @@ describe('cli: aisec', function () {
       } finally {
         cleanup();
       }
+    });
+
+    it('runs from any directory (WebAssembly found next to the bundle); file arguments form one workspace', () => {
+      const bicep = path.join(SAMPLES, 'bicep');
+      const run = aisec(
+        [
+          'scan',
+          path.join(bicep, 'main.bicep'),
+          path.join(bicep, 'main.bicepparam'),
+          path.join(SAMPLES, 'terraform/main.tf'),
+          '--format',
+          'json',
+        ],
+        os.tmpdir(),
+      );
+      assert.equal(run.code, 1, run.stderr);
+      const report = JSON.parse(run.stdout);
+      assert.equal(report.skipped.length, 0, JSON.stringify(report.skipped));
+      // The .bicepparam value reached main.bicep: PUBLIC-NETWORK is a definite finding, not "cannot verify".
+      const publicNetwork = report.findings.find(
+        (f: { ruleId: string; path: string }) => f.ruleId === 'AIS-COG-PUBLIC-NETWORK' && f.path === 'bicep/main.bicep',
+      );
+      assert.equal(publicNetwork?.kind, 'fail');
+      assert.equal(report.root, SAMPLES, 'root: the deepest common directory');
+      assert.ok(report.findings.some((f: { path: string }) => f.path === 'terraform/main.tf'));
     });
 
     it('--format json has the documented shape with relative paths', () => {

@@ -33,7 +33,7 @@ export interface SyntaxProblemEntry {
 }
 
 export interface ScanResult {
-  /** The directory relative paths and SARIF uris are based on: the one directory argument, else cwd. */
+  /** The directory relative paths and SARIF uris are based on: the deepest directory holding every argument. */
   readonly root: string;
   /** Every analysed file, sorted. */
   readonly files: readonly string[];
@@ -66,12 +66,8 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   }
   if (looseFiles.length > 0) workspaces.push(looseFiles);
 
-  const root =
-    targets.length === 1 && fs.statSync(targets[0]).isDirectory()
-      ? targets[0]
-      : targets.length === 1
-        ? path.dirname(targets[0])
-        : process.cwd();
+  // Paths in reports are relative to the one directory argument, else to the deepest common directory.
+  const root = commonDirectory(targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t))));
   const skipped: SkippedFile[] = [];
   const analysed: string[] = [];
   const sessions: WorkspaceSession[] = [];
@@ -134,4 +130,15 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       return undefined;
     },
   };
+}
+
+function commonDirectory(dirs: readonly string[]): string {
+  let common = dirs[0].split(path.sep);
+  for (const dir of dirs.slice(1)) {
+    const parts = dir.split(path.sep);
+    let i = 0;
+    while (i < common.length && i < parts.length && common[i] === parts[i]) i++;
+    common = common.slice(0, i);
+  }
+  return common.join(path.sep) || path.sep;
 }
