@@ -111,6 +111,20 @@ export class DocumentContext {
 
   private copyBudget = MAX_COPY_ITEMS_PER_DOCUMENT;
 
+  private readonly expressions = new Map<Node, { ast: ArmExpr; toDocument: (offset: number) => number }>();
+
+  /** The parsed expression of a `[…]` string node, parsed once (copy loops evaluate the same node many times). */
+  parsed(node: Node): { ast: ArmExpr; toDocument: (offset: number) => number } {
+    let entry = this.expressions.get(node);
+    if (!entry) {
+      const text = node.value as string;
+      const body = expressionBody(text)!;
+      entry = { ast: parseExpression(text, body.start, body.end), toDocument: offsetMapper(this.text, node) };
+      this.expressions.set(node, entry);
+    }
+    return entry;
+  }
+
   problem(span: Span, message: string): void {
     if (this.reported.has(span.start)) return;
     this.reported.add(span.start);
@@ -287,9 +301,7 @@ export class ArmScope {
   /** A `[…]` string node. The value's span is the whole string; sub-expressions keep their own spans. */
   evaluateExpressionString(node: Node, locals: Locals): Value {
     const text = node.value as string;
-    const body = expressionBody(text)!;
-    const toDocument = offsetMapper(this.document.text, node);
-    const ast = parseExpression(text, body.start, body.end);
+    const { ast, toDocument } = this.document.parsed(node);
     const evaluator = new ExpressionEvaluation(this, text, toDocument, locals);
     const value = evaluator.evaluate(ast);
     if (ast.kind === 'error') {
