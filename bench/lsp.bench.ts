@@ -38,6 +38,14 @@ function quantile(values: readonly number[], q: number): number {
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 const lineCount = (text: string) => text.split('\n').length;
 
+/** CPU time of `run` in this process (user + system), in ms: robust against a busy machine. */
+function cpuMs(run: () => void): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 function timeMs(run: () => void): number {
   const start = process.hrtime.bigint();
   run();
@@ -173,18 +181,30 @@ async function measureServer(input: Input) {
   const uri = uriOf(folder, input.file);
   await openAndWait(client, uri, input.text);
   // Each edit is followed by a bare parse of the same text in this process, so that both see the same load.
+  // The server reports each run's CPU time (AISEC_LSP_TIMING); compared with the parse's CPU time here.
   const edits: number[] = [];
   const parses: number[] = [];
+  const serverCpu: number[] = [];
+  const parseCpu: number[] = [];
   let diagnosticsCount = 0;
   for (let i = 0; i < EDIT_WARMUP + EDIT_RUNS; i++) {
+    const logged = client.logs.length;
     const start = performance.now();
     const version = sendEdit(client, uri, input.text, i % 2 === 0);
     const diagnostics = await client.waitForDiagnostics(uri, (_, p) => p.version === version, 60000);
     const elapsed = performance.now() - start;
-    const parse = timeMs(() => input.parse(edited(input.text, i % 2 === 0)));
+    const cpuLine = await client.until(
+      () => client.logs.slice(logged).find((line) => line.includes('; cpu ')),
+      'the run timing',
+    );
+    const text = edited(input.text, i % 2 === 0);
+    const parse = timeMs(() => input.parse(text));
+    const parseCpuMs = cpuMs(() => input.parse(text));
     if (i >= EDIT_WARMUP) {
       edits.push(elapsed);
       parses.push(parse);
+      serverCpu.push(Number(/; cpu ([\d.]+) ms/.exec(cpuLine)![1]));
+      parseCpu.push(parseCpuMs);
     }
     diagnosticsCount = diagnostics.length;
   }
@@ -197,7 +217,7 @@ async function measureServer(input: Input) {
   }
   await client.stop();
   fs.rmSync(folder, { recursive: true, force: true });
-  return { cold, warm, edits, parses, pings, diagnosticsCount };
+  return { cold, warm, edits, parses, pings, serverCpu, parseCpu, diagnosticsCount };
 }
 
 /** Re-lint without the protocol (setFile + check), interleaved with the bare parse of the same text. */
@@ -254,6 +274,7 @@ export default async function (): Promise<void> {
     return;
   }
   const inputs = [bicepInput(), armInput(), terraformInput(await treeSitterParse())];
+  process.env.AISEC_LSP_TIMING = '1'; // the spawned servers log each run's CPU time
   console.log('lsp: didOpen/didChange → publishDiagnostics over stdio (bundled server, debounce 0) vs bare parse');
   for (const input of inputs) {
     const parse = measureParse(input);
@@ -269,6 +290,9 @@ export default async function (): Promise<void> {
     console.log(`    open (warm)         ${p(server.warm)}   ${ratio(server.warm, parse)}× parse (p50)`);
     console.log(
       `    edit → diagnostics  ${p(server.edits)}   ${ratio(server.edits, server.parses)}× parse (p50, parse interleaved: ${p(server.parses)})`,
+    );
+    console.log(
+      `    edit, CPU time      server run ${p(server.serverCpu)} vs parse ${p(server.parseCpu)}   ${ratio(server.serverCpu, server.parseCpu)}× (p50)`,
     );
     console.log(`    round trip (hover)  ${p(server.pings)}   (JSON-RPC + scheduling, included in the lines above)`);
     console.log(

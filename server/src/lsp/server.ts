@@ -123,7 +123,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
       timing: process.env.AISEC_LSP_TIMING
         ? (t) =>
             connection.console.log(
-              `aisec: checked ${t.files} file(s): waited ${t.waitMs.toFixed(1)} ms, load ${t.loadMs.toFixed(1)} ms, check ${t.checkMs.toFixed(1)} ms, publish ${t.publishMs.toFixed(1)} ms`,
+              `aisec: checked ${t.files} file(s): waited ${t.waitMs.toFixed(1)} ms, load ${t.loadMs.toFixed(1)} ms, check ${t.checkMs.toFixed(1)} ms, publish ${t.publishMs.toFixed(1)} ms; cpu ${t.cpuMs.toFixed(1)} ms`,
             )
         : undefined,
     },
