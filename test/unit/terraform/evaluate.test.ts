@@ -163,6 +163,25 @@ describe('terraform expressions', () => {
     }
   });
 
+  it('gives each.value of a known for_each every item as a candidate', () => {
+    const text = `resource "azurerm_cognitive_account" "a" {
+  for_each           = { prod = { keys = false }, dev = { keys = true } }
+  name               = each.key
+  local_auth_enabled = each.value.keys
+}
+`;
+    const r = resource(analyze({ 'main.tf': text }), 'azurerm_cognitive_account.a');
+    assert.equal(r.inLoop, true);
+    const name = unknown(r.get('name')!);
+    assert.deepEqual(name.candidates?.map(json), ['prod', 'dev']);
+    assert.match(name.reason, /for_each item \(each.key\)/);
+    const local = unknown(r.get('properties.disableLocalAuth')!);
+    assert.deepEqual(local.candidates?.map(json), [true, false]);
+    // An unknown collection leaves the item open.
+    const open = unknown(nameValue('variable "m" {}', 'each.value').value);
+    assert.equal(open.candidates, undefined);
+  });
+
   it('turns resource references into unknowns with a reference to the address and attribute', () => {
     const u = unknown(nameValue('', 'azurerm_cognitive_account.main.id').value);
     assert.deepEqual(u.reference, { key: 'azurerm_cognitive_account.main', attribute: 'id' });

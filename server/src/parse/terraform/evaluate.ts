@@ -311,7 +311,13 @@ export class ModuleEvaluator {
     }
     const { root, steps, splat } = chain;
     const bound = bindings.get(root);
-    if (bound) return this.follow(bound, steps, expr, uri, bindings);
+    if (bound) {
+      const followed = this.follow(bound, steps, expr, uri, bindings);
+      // Name the use in the reason: "depends on the for_each item (each.value.sku)".
+      return followed.kind === 'unknown' && bound.kind === 'unknown' && followed.reason === bound.reason
+        ? { ...followed, reason: `${bound.reason} (${this.text(uri, expr.span)})` }
+        : followed;
+    }
     switch (root) {
       case 'var': {
         const name = stepName(steps[0]);
@@ -377,11 +383,26 @@ export class ModuleEvaluator {
     return declared ? { key, attribute, uri: declared.uri } : { key, attribute };
   }
 
-  /** Follows `.x` / `[i]` steps into a value (known objects and arrays); unknown stays unknown. */
+  /**
+   * Follows `.x` / `[i]` steps into a value (known objects and arrays). Through an unknown value with
+   * candidates (a for_each item, a variable with validation values) each candidate is followed.
+   */
   private follow(value: Value, steps: readonly Step[], expr: HclExpr, uri: string, bindings: Bindings): Value {
     let current = value;
-    for (const step of steps) {
-      if (current.kind === 'unknown') break;
+    for (let i = 0; i < steps.length; i++) {
+      if (current.kind === 'unknown') {
+        const rest = steps.slice(i);
+        const candidates =
+          current.candidates && current.candidates.length > 0
+            ? candidatesOf(current.candidates.map((c) => this.follow(c, rest, expr, uri, bindings)))
+            : undefined;
+        return this.unknown(expr, uri, current.reason, {
+          origins: current.origins,
+          reference: current.reference,
+          candidates,
+        });
+      }
+      const step = steps[i];
       let segment: string | undefined;
       if (step.kind === 'name') segment = step.name;
       else {
@@ -745,6 +766,34 @@ export class ModuleEvaluator {
     }
     return value;
   }
+}
+
+/**
+ * The binding of a loop variable (`each`, a dynamic block's iterator) over a known collection: unknown,
+ * with one `{ key, value }` candidate per item, so uses like `each.value.sku` carry every possibility.
+ */
+export function loopVariable(collection: Value, reason: string, span: Span, text: string): UnknownValue {
+  const entries: Value[] = [];
+  if (collection.kind === 'object' && !collection.openEnded) {
+    for (const property of collection.properties) {
+      entries.push(
+        make.object(
+          [
+            make.property('key', property.nameSpan, make.literal(property.name, property.nameSpan)),
+            make.property('value', property.nameSpan, property.value),
+          ],
+          property.span,
+        ),
+      );
+    }
+  } else if (collection.kind === 'array' && !collection.openEnded) {
+    for (const item of collection.items) {
+      entries.push(
+        make.object([make.property('key', item.span, item), make.property('value', item.span, item)], item.span),
+      );
+    }
+  }
+  return make.unknown(text, reason, span, entries.length > 0 ? { candidates: entries } : undefined);
 }
 
 /** A JSON document as a Value; every part carries the span of the string it came from. */

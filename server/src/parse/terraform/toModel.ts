@@ -5,7 +5,7 @@ import type { Comment, ParsedDocument, SyntaxProblem, TemplateOutput, TemplatePa
 import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
 import { LineIndex, type Span } from '../../model/span';
-import { make, type ObjectValue, type Origin, type UnknownValue, type Value } from '../../model/value';
+import { make, type ObjectValue, type Origin, type Value } from '../../model/value';
 import {
   azurermMapping,
   mapResource,
@@ -16,6 +16,7 @@ import {
   type ResourceMapping,
 } from '../../model/azurerm';
 import {
+  loopVariable,
   ModuleEvaluator,
   type Bindings,
   type DeclaredResource,
@@ -467,8 +468,14 @@ function draftResource(block: HclBlock, uri: string, evaluator: ModuleEvaluator)
   const key = keyOf(block);
   const headerSpan = headerOf(block);
   const { condition, inLoop } = loopShape(block, uri, evaluator);
-  // `each.*`, `count.index` and `self` need no bindings: the evaluator reports them unknown by name.
-  const bindings: Bindings = new Map();
+  // `each` over a known collection carries every item as a candidate; `count.index` and `self` need no
+  // binding (the evaluator reports them unknown by name).
+  const bindings = new Map<string, Value>();
+  const forEach = attributeOf(block.body, 'for_each')?.value;
+  if (forEach) {
+    const collection = evaluator.evaluate(forEach, uri);
+    bindings.set('each', loopVariable(collection, 'depends on the for_each item', forEach.span, 'each'));
+  }
   const common = {
     key,
     uri,
@@ -782,7 +789,7 @@ function blockView(block: HclBlock, uri: string, evaluator: ModuleEvaluator, bin
           const inner = new Map(bindings);
           inner.set(
             iterator,
-            make.unknown(iterator, `depends on the dynamic block's ${iterator} iterator`, dynamic.span) as UnknownValue,
+            loopVariable(forEach, `depends on the dynamic block's ${iterator} iterator`, dynamic.span, iterator),
           );
           const content = dynamic.body.blocks.find((b) => b.type === 'content');
           return {
