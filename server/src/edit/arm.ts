@@ -193,7 +193,13 @@ export class ArmWriter implements DocumentWriter {
     let missing = [...dependencies].filter((d) => !written.includes(JSON.stringify(d).slice(1, -1)));
     if (missing.length > 0) {
       if (this.inNestedTemplate(resource)) throw new CannotWrite('a reference from a nested template');
-      const self = this.dependencyOf(resource);
+      let self: string | undefined;
+      try {
+        self = this.dependencyOf(resource);
+      } catch (error) {
+        // A nested child has no resourceId() of its own here; it cannot depend on itself anyway.
+        if (!(error instanceof CannotWrite)) throw error;
+      }
       missing = missing.filter((d) => d !== self);
     }
     if (missing.length > 0 && !patch.children.has('dependson')) {

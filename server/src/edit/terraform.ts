@@ -15,6 +15,7 @@ import { reverseLookup } from '../model/azurerm/reverse';
 import type { ResourceMapping } from '../model/azurerm/types';
 import { parseTerraformFile } from '../parse/terraform/index';
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclFile, HclObjectItem } from '../parse/terraform/syntax';
+import { removeItem } from './container';
 import { isExpression, isNewHandle, type Patch } from './patch';
 import {
   baseName,
@@ -329,7 +330,16 @@ class TerraformWriter implements DocumentWriter {
     const plainValue = isPlain(armValue) ? armValue : undefined;
     const target = reverseLookup(mapping, path, plainValue);
     if (!target) throw new CannotWrite(`'${path}' has no azurerm attribute`);
-    if (target.repeatedBlock) throw new CannotWrite(`'${path}' lives in a repeated block`);
+    let blocks = target.blocks;
+    if (target.repeatedBlock) {
+      // The n-th block of its type is item n of the ARM array (in source order).
+      const indexes = path.split('.').filter((segment) => /^\d+$/.test(segment));
+      const block = target.mapping as { pathWhen?: unknown };
+      if (indexes.length !== 1 || target.blocks.length !== 1 || block.pathWhen) {
+        throw new CannotWrite(`'${path}' lives in a repeated block`);
+      }
+      blocks = [`${target.blocks[0]}#${indexes[0]}`];
+    }
     if (target.blockOnly) {
       let node = into;
       for (const name of target.blocks) {
@@ -349,7 +359,7 @@ class TerraformWriter implements DocumentWriter {
       if (mappingInfo.transform || mappingInfo.convert) throw new CannotWrite(`'${path}' needs a converted value`);
       value = armValue as EditValue;
     }
-    placeAttribute(into, target.blocks, target.attribute, target.aliases, value, false, leaf.op === 'append', path);
+    placeAttribute(into, blocks, target.attribute, target.aliases, value, false, leaf.op === 'append', path);
   }
 
   private patchAzapi(syntax: TerraformSyntax, resource: Resource, patch: Extract<Patch, { op: 'merge' }>) {
@@ -433,8 +443,9 @@ class TerraformWriter implements DocumentWriter {
           this.appendToTuple(item.value, member.patch.values);
           break;
         case 'merge':
-          if (item.value.kind !== 'object') throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
-          this.patchObject(item.value, member.patch, resource, path);
+          if (item.value.kind === 'tuple') this.patchTuple(item.value, member.patch, resource, path);
+          else if (item.value.kind === 'object') this.patchObject(item.value, member.patch, resource, path);
+          else throw new CannotWrite(`'${path.join('.')}' is not written as an object`);
           break;
       }
     }
@@ -450,6 +461,30 @@ class TerraformWriter implements DocumentWriter {
         [],
       );
     }
+  }
+
+  /** Items of a list by index (`contentFilters.3.blocking` in an azapi body). */
+  private patchTuple(
+    tuple: Extract<HclExpr, { kind: 'tuple' }>,
+    patch: Extract<Patch, { op: 'merge' }>,
+    resource: Resource,
+    at: string[],
+  ) {
+    const removed: number[] = [];
+    for (const [key, member] of patch.children) {
+      const index = /^\d+$/.test(key) ? Number(key) : -1;
+      const item = tuple.items[index] as HclExpr | undefined;
+      if (!item) throw new CannotWrite(`no item ${key} in '${at.join('.')}'`);
+      const path = [...at, key];
+      if (member.patch.op === 'set') this.setValue(item, member.patch.value, resource, '', `body.${path.join('.')}`);
+      else if (member.patch.op === 'remove') removed.push(index);
+      else if (member.patch.op === 'merge' && item.kind === 'object')
+        this.patchObject(item, member.patch, resource, path);
+      else throw new CannotWrite(`cannot edit item ${key} of '${at.join('.')}'`);
+    }
+    if (removed.length > 1) throw new CannotWrite('several items removed at once');
+    const container = { open: tuple.span.start, close: tuple.span.end - 1, items: tuple.items.map((i) => i.span) };
+    for (const index of removed) this.list.add(removeItem(this.text, container, index, 'inline'));
   }
 
   private applyToBlock(block: HclBlock, patch: HclPatch, resource: Resource) {
@@ -470,6 +505,14 @@ class TerraformWriter implements DocumentWriter {
     }
     const missingBlocks: [string, HclPatch][] = [];
     for (const [name, inner] of patch.blocks) {
+      const [type, index] = name.split('#');
+      if (index !== undefined) {
+        if (block.body.blocks.some((b) => b.type === 'dynamic')) throw new CannotWrite('dynamic blocks');
+        const nth = block.body.blocks.filter((b) => b.type === type)[Number(index)];
+        if (!nth) throw new CannotWrite(`no '${type}' block number ${index}`);
+        this.applyToBlock(nth, inner, resource);
+        continue;
+      }
       const existing = block.body.blocks.filter((b) => b.type === name);
       if (existing.length > 1) throw new CannotWrite(`several '${name}' blocks`);
       if (existing.length === 1) this.applyToBlock(existing[0], inner, resource);
