@@ -603,6 +603,7 @@ export class ModuleEvaluator {
         }
         return notKnown(value ? [value] : [], `calls ${name} on a value that is not a string`);
       }
+      case 'normalise_resource_id':
       case 'tolist':
       case 'toset':
       case 'tomap':
