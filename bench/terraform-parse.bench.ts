@@ -4,7 +4,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceFile } from '../server/src/model/frontend';
-import { analyzeTerraform, initTerraform, parseTerraformFile } from '../server/src/parse/terraform';
+import {
+  analyzeTerraform,
+  IncrementalTerraformParser,
+  initTerraform,
+  parseTerraformFile,
+} from '../server/src/parse/terraform';
 import { terraformParser } from '../server/src/parse/terraform/wasm';
 
 const CORPUS = path.resolve(__dirname, '../../shared/corpus/terraform');
@@ -76,6 +81,32 @@ export default async function (): Promise<void> {
     times.converted.push(timeMs(converted));
     times.full.push(timeMs(full));
   }
+  // Typing in the largest file: one character inserted, then removed, re-parsed through the kept tree.
+  const largest = files.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+  const incremental = new IncrementalTerraformParser();
+  incremental.parse(largest.uri, largest.text);
+  const at = largest.text.indexOf('\n', largest.text.length >> 1);
+  const rowOf = (text: string, index: number) => text.slice(0, index).split('\n').length - 1;
+  const columnOf = (text: string, index: number) => index - (text.lastIndexOf('\n', index - 1) + 1);
+  const edited = `${largest.text.slice(0, at)} ${largest.text.slice(at)}`;
+  const point = { row: rowOf(largest.text, at), column: columnOf(largest.text, at) };
+  const typing: number[] = [];
+  const fullFile: number[] = [];
+  for (let round = 0; round < MEASURED_ROUNDS; round++) {
+    const [from, to] = round % 2 === 0 ? [largest.text, edited] : [edited, largest.text];
+    const inserting = to.length > from.length;
+    incremental.edit(largest.uri, {
+      startIndex: at,
+      oldEndIndex: inserting ? at : at + 1,
+      newEndIndex: inserting ? at + 1 : at,
+      startPosition: point,
+      oldEndPosition: inserting ? point : { row: point.row, column: point.column + 1 },
+      newEndPosition: inserting ? { row: point.row, column: point.column + 1 } : point,
+    });
+    typing.push(timeMs(() => incremental.parse(largest.uri, to)));
+    fullFile.push(timeMs(() => parseTerraformFile(to)));
+  }
+  incremental.dispose();
   const result = analyzeTerraform(files, []);
   const resources = result.documents.reduce((sum, d) => sum + d.resources.length, 0);
   console.log('terraform-parse: bare tree-sitter parse vs analyzeTerraform');
@@ -84,4 +115,7 @@ export default async function (): Promise<void> {
   console.log(`  parse + conversion to plain JS (+ comments):  median ${median(times.converted).toFixed(2)} ms`);
   console.log(`  analyzeTerraform (parse, evaluate, map):      median ${median(times.full).toFixed(2)} ms`);
   console.log(`  overhead over bare parse: ${(median(times.full) / median(times.bare)).toFixed(2)}x`);
+  console.log(
+    `  one-character edit in the largest file (${largest.text.split('\n').length} lines): incremental ${median(typing).toFixed(2)} ms, full ${median(fullFile).toFixed(2)} ms`,
+  );
 }
