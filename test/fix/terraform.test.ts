@@ -234,4 +234,62 @@ describe('Terraform edits', () => {
       ),
     );
   });
+
+  it('edits the n-th repeated block, and removes a list item in an azapi body', () => {
+    const policy = lines(
+      'resource "azurerm_cognitive_account_rai_policy" "p" {',
+      '  name                 = "p"',
+      '  cognitive_account_id = "x"',
+      '  base_policy_name     = "Microsoft.DefaultV2"',
+      '',
+      '  content_filter {',
+      '    name               = "Hate"',
+      '    filter_enabled     = true',
+      '    block_enabled      = true',
+      '    severity_threshold = "Medium"',
+      '    source             = "Prompt"',
+      '  }',
+      '',
+      '  content_filter {',
+      '    name               = "Violence"',
+      '    filter_enabled     = true',
+      '    block_enabled      = false',
+      '    severity_threshold = "Medium"',
+      '    source             = "Completion"',
+      '  }',
+      '}',
+      '',
+    );
+    const blocked = apply({ 'main.tf': policy }, (ws) =>
+      setFix(ws.resource('azurerm_cognitive_account_rai_policy.p'), { 'properties.contentFilters.1.blocking': true }),
+    );
+    assert.equal(blocked?.files['main.tf'], policy.replace('block_enabled      = false', 'block_enabled      = true'));
+
+    const search = lines(
+      'resource "azapi_resource" "search" {',
+      '  type      = "Microsoft.Search/searchServices@2024-06-01-preview"',
+      '  name      = "srch-prod"',
+      '  parent_id = "x"',
+      '  body = {',
+      '    properties = {',
+      '      networkRuleSet = {',
+      '        ipRules = [',
+      '          { value = "10.0.0.0/8" },',
+      '          { value = "0.0.0.0/0" },',
+      '        ]',
+      '      }',
+      '    }',
+      '  }',
+      '}',
+      '',
+    );
+    const removed = apply({ 'main.tf': search }, (ws) => ({
+      title: 'Remove',
+      applicability: 'unsafe',
+      edits: [
+        { kind: 'remove', resource: ws.resource('azapi_resource.search'), path: 'properties.networkRuleSet.ipRules.1' },
+      ],
+    }));
+    assert.equal(removed?.files['main.tf'], search.replace('          { value = "0.0.0.0/0" },\n', ''));
+  });
 });

@@ -143,7 +143,11 @@ describe('checks: rules with alternatives, kinds and dependent fixes', () => {
       ],
     );
     const unnamed = account({}, { name: unknown('depends on parameter name') });
-    assert.equal(runRule(acls, [unnamed])[0].fixes, undefined);
+    // No subdomain can be proposed: only the alternative, switching public access off, is offered.
+    assert.deepEqual(
+      runRule(acls, [unnamed])[0].fixes?.map((f) => f.title),
+      ["Set publicNetworkAccess to 'Disabled'"],
+    );
   });
 
   it('CUSTOM-SUBDOMAIN proposes the lower-cased literal name as an unsafe fix', () => {
