@@ -289,6 +289,17 @@ describe('bicep model: values', () => {
     assert.equal(v('true || unknownThing'), true);
   });
 
+  it('equality, empty() and contains() stay unknown when a side holds an unknown part', () => {
+    const declarations =
+      "param p string\nparam o object = { a: p }\nvar spread = { ...o }\nparam list array = [ 'x', p ]";
+    const v = (e: string) => valueAt(withValue(declarations, e), 'properties.v');
+    assert.equal(v("o == { a: 'b' }").kind, 'unknown');
+    assert.equal(v("equals(o, { a: 'b' })").kind, 'unknown');
+    assert.equal(v("contains(list, 'y')").kind, 'unknown');
+    assert.equal(literalOf(v("contains(list, 'x')")), true);
+    assert.equal(literalOf(v('empty({ ...spread, b: 1 })')), false);
+  });
+
   it('interpolation is known when every part is known, else unknown with the text', () => {
     assert.equal(
       literalOf(valueAt(withValue("param n string = 'a'\nparam i int = 3", "'${n}-${i}-${true}'"), 'properties.v')),

@@ -1040,7 +1040,13 @@ const ARITHMETIC = new Map<string, Arithmetic>([
     (v, span) => (comparable(v) ? make.literal(comparable(v)![0] >= comparable(v)![1], span) : undefined),
   ],
   // ARM equals() is case-sensitive for strings, as Bicep's `==`.
-  ['equals', ([a, b], span) => (a && b ? make.literal(valuesEqual(a, b, false), span) : undefined)],
+  [
+    'equals',
+    ([a, b], span) => {
+      const equal = a && b ? valuesEqual(a, b, false) : undefined;
+      return equal === undefined ? undefined : make.literal(equal, span);
+    },
+  ],
 ]);
 
 /** A literal resource id (`/subscriptions/…/providers/Ns/type/name`) or relative id (`Ns/type/name`). */

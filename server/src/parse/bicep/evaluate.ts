@@ -555,6 +555,7 @@ export class BicepEvaluator {
         case '=~':
         case '!~': {
           const equal = valuesEqual(a, b, operator === '=~' || operator === '!~');
+          if (equal === undefined) return undefined;
           return make.literal(operator === '==' || operator === '=~' ? equal : !equal, span);
         }
       }

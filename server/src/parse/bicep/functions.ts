@@ -61,10 +61,11 @@ export function fromJson(json: unknown, span: Span): Value {
 }
 
 /** Deep equality as Bicep's `==` (case-sensitive) or `=~` (case-insensitive strings). */
-export function valuesEqual(a: KnownValue, b: KnownValue, ignoreCase: boolean): boolean {
+/** Deep equality of two values; undefined (unknown) when either holds an unknown part or is open-ended. */
+export function valuesEqual(a: KnownValue, b: KnownValue, ignoreCase: boolean): boolean | undefined {
   const left = toJson(a);
   const right = toJson(b);
-  if (left === undefined || right === undefined) return false;
+  if (left === undefined || right === undefined) return undefined;
   return jsonEqual(left, right, ignoreCase);
 }
 
@@ -82,10 +83,16 @@ function jsonEqual(a: unknown, b: unknown, ignoreCase: boolean): boolean {
   );
 }
 
-function isEmpty(value: KnownValue): boolean {
+/** Undefined (unknown) for an open-ended array or object with no listed members: it may hold more. */
+function isEmpty(value: KnownValue): boolean | undefined {
   if (value.kind === 'literal') return value.value === null || value.value === '';
-  if (value.kind === 'array') return value.items.length === 0 && !value.openEnded;
-  return value.properties.length === 0 && !value.openEnded;
+  const count = value.kind === 'array' ? value.items.length : value.properties.length;
+  if (count > 0) return false;
+  return value.openEnded ? undefined : true;
+}
+
+function litOrUnknown(value: boolean | undefined, span: Span): Value | undefined {
+  return value === undefined ? undefined : lit(value, span);
 }
 
 /** ARM union(): objects merge (nested objects deeply, last wins); arrays keep distinct items in order. */
@@ -167,16 +174,17 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map<s
     },
   ],
   ['format', format],
-  ['empty', ([v], span) => (v ? lit(isEmpty(v), span) : undefined)],
+  ['empty', ([v], span) => (v ? litOrUnknown(isEmpty(v), span) : undefined)],
   [
     'contains',
     ([container, item], span) => {
       if (!container || !item) return undefined;
-      if (container.kind === 'array')
-        return lit(
-          container.items.some((i) => i.kind !== 'unknown' && valuesEqual(i, item, false)),
-          span,
-        );
+      if (container.kind === 'array') {
+        const matches = container.items.map((i) => (i.kind === 'unknown' ? undefined : valuesEqual(i, item, false)));
+        if (matches.includes(true)) return lit(true, span);
+        // An unknown item, or more items than listed, may be the one that matches.
+        return matches.includes(undefined) || container.openEnded ? undefined : lit(false, span);
+      }
       if (container.kind === 'object') {
         const key = str(item);
         return key === undefined ? undefined : lit(getProperty(container, key) !== undefined, span);
@@ -364,7 +372,7 @@ export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map<s
     },
   ],
   ['not', ([b], span) => (b?.kind === 'literal' && typeof b.value === 'boolean' ? lit(!b.value, span) : undefined)],
-  ['equals', ([a, b], span) => (a && b ? lit(valuesEqual(a, b, false), span) : undefined)],
+  ['equals', ([a, b], span) => (a && b ? litOrUnknown(valuesEqual(a, b, false), span) : undefined)],
   [
     'objectkeys',
     ([o], span) =>
