@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../model/document';
 import type { FindingInput, RelatedLocation, Rule, WorkspaceView } from '../model/rule';
 import type { Span } from '../model/span';
 import { levelOf, optionsOf, type ResolvedConfig } from './config';
+import { isDeployed } from './deployed';
 import { engineFinding } from './engine-findings';
 import type { Finding } from './finding';
 
@@ -30,7 +31,7 @@ export function runRules(
     const level = levelOf(config, rule.meta.id, rule.meta.severity);
     if (level === 'off') continue;
     const resources = document.resources.filter(
-      (r) => !r.existing && r.uri === document.uri && rule.meta.resourceTypes.some((type) => r.isType(type)),
+      (r) => isDeployed(r) && r.uri === document.uri && rule.meta.resourceTypes.some((type) => r.isType(type)),
     );
     if (resources.length === 0 && !rule.meta.documentRule) continue;
     try {

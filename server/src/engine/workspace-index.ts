@@ -5,6 +5,7 @@ import type { ParsedDocument } from '../model/document';
 import type { Referrer, WorkspaceView } from '../model/rule';
 import type { Resource } from '../model/resource';
 import type { ResourceReference, Value } from '../model/value';
+import { isDeployed } from './deployed';
 
 export class WorkspaceIndex implements WorkspaceView {
   private readonly all: readonly Resource[];
@@ -16,7 +17,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   constructor(documents: readonly ParsedDocument[]) {
     this.all = documents.flatMap((d) => d.resources);
-    this.deployed = this.all.filter((r) => !r.existing);
+    this.deployed = this.all.filter(isDeployed);
     const keyed = new Map<string, Resource>();
     for (const resource of this.all) {
       this.byKey.set(keyOf(resource.uri, resource.key), resource);
@@ -50,8 +51,9 @@ export class WorkspaceIndex implements WorkspaceView {
       const name = nameKey(reference.name);
       if (name === undefined) return undefined;
       const found = this.byTypeAndName.get(`${reference.type.toLowerCase()}|${name}`) ?? [];
-      // Prefer a deployed resource over an `existing` declaration of the same name, and the same document.
-      return found.find((r) => !r.existing && r.uri === from.uri) ?? found.find((r) => !r.existing) ?? found[0];
+      // Prefer a deployed resource over an `existing` declaration (or one behind a false condition) of the
+      // same name, and the same document.
+      return found.find((r) => isDeployed(r) && r.uri === from.uri) ?? found.find(isDeployed) ?? found[0];
     }
     return undefined;
   }
