@@ -293,4 +293,43 @@ describe('Bicep edits', () => {
       ),
     );
   });
+
+  it('keeps comments and nested child resources of an object it adds to', () => {
+    const text = lines(
+      "resource acct 'Microsoft.CognitiveServices/accounts@2024-10-01' = {",
+      "  name: 'oai-prod'",
+      '  properties: {',
+      '    // nothing yet',
+      '  }',
+      '',
+      "  resource dep 'deployments' = {",
+      "    name: 'gpt'",
+      '  }',
+      '}',
+      '',
+    );
+    const result = apply({ 'main.bicep': text }, (ws) =>
+      setFix(ws.resource('acct'), { 'properties.disableLocalAuth': true, 'identity.type': 'SystemAssigned' }),
+    );
+    assert.equal(
+      result?.files['main.bicep'],
+      lines(
+        "resource acct 'Microsoft.CognitiveServices/accounts@2024-10-01' = {",
+        "  name: 'oai-prod'",
+        '  properties: {',
+        '    // nothing yet',
+        '    disableLocalAuth: true',
+        '  }',
+        '  identity: {',
+        "    type: 'SystemAssigned'",
+        '  }',
+        '',
+        "  resource dep 'deployments' = {",
+        "    name: 'gpt'",
+        '  }',
+        '}',
+        '',
+      ),
+    );
+  });
 });

@@ -146,6 +146,7 @@ export class BicepWriter implements DocumentWriter {
   private patchObject(object: ObjectExpr, patch: Extract<Patch, { op: 'merge' }>, resource: Resource, at: string[]) {
     if (!object.closed) throw new CannotWrite('unclosed object');
     const removed = new Set<ObjectProperty>();
+    const removals: TextEdit[] = [];
     const hasSpread = object.items.some((i) => i.kind === 'spread');
     const missing: [string, EditValue][] = [];
     for (const [key, member] of patch.children) {
@@ -168,7 +169,7 @@ export class BicepWriter implements DocumentWriter {
           break;
         case 'remove': {
           const container = containerOf(object);
-          this.list.add(removeItem(this.text, container, container.items.indexOf(property), 'inline'));
+          removals.push(...removeItem(this.text, container, container.items.indexOf(property), 'inline'));
           removed.add(property);
           break;
         }
@@ -182,10 +183,11 @@ export class BicepWriter implements DocumentWriter {
           break;
       }
     }
-    if (missing.length === 0) return;
     // Members go after the last property that stays (before nested child resources).
     const whole = containerOf(object);
     const container = { ...whole, items: whole.items.filter((i) => !removed.has(i as ObjectProperty)) };
+    this.list.add(removals);
+    if (missing.length === 0) return;
     const renders = missing.map(
       ([name, value]) =>
         (mode: 'multiline' | 'inline') =>

@@ -55,6 +55,17 @@ export function insertItem(
     }
     return parts.join(separator + style.eol);
   };
+  if (items.length === 0 && multiline && text.slice(open + 1, close).trim() !== '') {
+    // No items, but comments (or nested declarations, or members being removed) inside: keep them and add
+    // the new items on lines of their own before the closing bracket.
+    const inner = outer + style.indent;
+    const rendered = block(inner);
+    if (rendered === undefined) return undefined;
+    const closeLine = lineStartAt(text, close);
+    if (blankBetween(text, closeLine, close))
+      return [{ span: { start: closeLine, end: closeLine }, newText: rendered + style.eol }];
+    return [{ span: { start: close, end: close }, newText: style.eol + rendered + style.eol + outer }];
+  }
   if (items.length === 0 || (!multiline && commas === 'never')) {
     // Empty (`{}`, `{\n}`) or a single-line block body: lay the container out one item per line.
     const inner = outer + style.indent;
