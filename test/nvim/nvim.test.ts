@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fixture, SERVER, workspace } from '../protocol/lsp-client';
+import { fixture, removeWorkspaces, SERVER, workspace } from '../protocol/lsp-client';
 
 const LUA = path.join(__dirname, 'check.lua');
 
@@ -16,6 +16,8 @@ function nvimVersion(): string | undefined {
 
 describe('neovim as LSP client (stdio)', function () {
   this.timeout(60000);
+
+  after(removeWorkspaces);
 
   before(function () {
     const version = nvimVersion();

@@ -329,9 +329,17 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return result;
 }
 
+const created: string[] = [];
+
+/** Removes every folder `workspace()` created (call from an `after` hook). */
+export function removeWorkspaces(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** A fresh workspace folder with the given files (relative path → text). */
 export function workspace(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-lsp-'));
+  created.push(dir);
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   fixture,
-  offsetAt,
+  removeWorkspaces,
   TestClient,
   uriOf,
   workspace,
@@ -30,6 +30,7 @@ describe('language server (protocol)', function () {
     await client?.stop();
     client = undefined;
   });
+  after(removeWorkspaces);
 
   async function start(files: Record<string, string>, options: Partial<Parameters<typeof TestClient.start>[0]> = {}) {
     const folder = workspace(files);
@@ -486,5 +487,3 @@ function hasSafeFix(d: Diagnostic): boolean {
 function editsOf(edit: WorkspaceEdit) {
   return edit.changes ? Object.values(edit.changes).flat() : (edit.documentChanges ?? []).flatMap((c) => c.edits);
 }
-
-export { offsetAt };
