@@ -1,6 +1,6 @@
 // AIS-ACR-CMK (matrix row 56): images and artifacts at rest are encrypted with a key the customer controls.
 import { defineRule, equals, requireProperty } from '../../server/src/model';
-import { premiumNote, REGISTRY_TYPE } from './shared';
+import { isPremium, REGISTRY_TYPE } from './shared';
 
 export default defineRule({
   meta: {
@@ -13,7 +13,9 @@ export default defineRule({
   },
   check(context) {
     for (const registry of context.resources) {
-      const note = premiumNote(registry);
+      // The setting exists only on the Premium SKU: a Basic or Standard registry cannot comply (AIS-ACR-NETWORK
+      // already recommends Premium for the network controls that matter more).
+      if (isPremium(registry) === 'no') continue;
       requireProperty(context, registry, {
         path: 'properties.encryption.status',
         isSecure: equals('enabled'),
@@ -23,8 +25,8 @@ export default defineRule({
           secureState: 'encrypts data with a customer-managed key',
           problem: 'encrypts images at rest with Microsoft-managed keys only',
           remedy: {
-            arm: `set properties.encryption.status to 'enabled' with keyVaultProperties and a user-assigned identity${note}`,
-            azurerm: `add an encryption { key_vault_key_id, identity_client_id } block${note}`,
+            arm: "set properties.encryption.status to 'enabled' with keyVaultProperties and a user-assigned identity",
+            azurerm: 'add an encryption { key_vault_key_id, identity_client_id } block',
           },
           setting: { arm: 'properties.encryption.status', azurerm: 'encryption' },
         },

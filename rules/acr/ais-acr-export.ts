@@ -1,7 +1,7 @@
 // AIS-ACR-EXPORT (matrix row 55): with exports disabled, images cannot be copied out of the registry (import
 // into another registry, artifact export), closing an exfiltration path for model-serving images.
 import { defineRule, equals, judge, requireProperty, setFix, setManyFix } from '../../server/src/model';
-import { isPremium, premiumNote, REGISTRY_TYPE } from './shared';
+import { isPremium, REGISTRY_TYPE } from './shared';
 
 const STATUS = 'properties.policies.exportPolicy.status';
 const PUBLIC_ACCESS = 'properties.publicNetworkAccess';
@@ -21,7 +21,9 @@ export default defineRule({
   },
   check(context) {
     for (const registry of context.resources) {
-      const note = premiumNote(registry);
+      // The setting exists only on the Premium SKU: a Basic or Standard registry cannot comply (AIS-ACR-NETWORK
+      // already recommends Premium for the network controls that matter more).
+      if (isPremium(registry) === 'no') continue;
       requireProperty(context, registry, {
         path: STATUS,
         isSecure: equals('disabled'),
@@ -31,8 +33,8 @@ export default defineRule({
           secureState: 'disables exports',
           problem: 'allows its images to be exported',
           remedy: {
-            arm: `set properties.policies.exportPolicy.status to 'disabled' (with publicNetworkAccess 'Disabled')${note}`,
-            azurerm: `set export_policy_enabled = false (with public_network_access_enabled = false)${note}`,
+            arm: "set properties.policies.exportPolicy.status to 'disabled' (with publicNetworkAccess 'Disabled')",
+            azurerm: 'set export_policy_enabled = false (with public_network_access_enabled = false)',
           },
           setting: { arm: STATUS, azurerm: 'export_policy_enabled' },
         },

@@ -6,8 +6,12 @@ import { defineRule, type ParsedDocument, type TemplateParameter } from '../../s
 import { looksSecret } from './secret-names';
 import { TEMPLATE_TYPE } from './shared';
 
-/** Declared types that cannot hold a secret value. */
-const NON_SECRET_TYPES = new Set(['bool', 'int', 'number']);
+/**
+ * Declared types that cannot be marked secure or hold no secret: booleans and numbers, and arrays (Bicep and
+ * ARM accept @secure()/securestring only on strings and objects; secret items of an array of objects carry
+ * @secure() in their user-defined type, which is not visible here).
+ */
+const NON_SECRET_TYPE = /^(bool|int|number|array|list|set|tuple)\b|\[\]\??$/;
 
 export default defineRule({
   meta: {
@@ -25,7 +29,7 @@ export default defineRule({
   check(context) {
     const document = context.document;
     for (const parameter of document.parameters ?? []) {
-      if (parameter.type !== undefined && NON_SECRET_TYPES.has(parameter.type)) continue;
+      if (parameter.type !== undefined && NON_SECRET_TYPE.test(parameter.type)) continue;
       if (!parameter.secure) {
         if (!looksSecret(parameter.name)) continue;
         context.report({

@@ -1,6 +1,8 @@
 // Whether a parameter's name says it holds a secret: `adminPassword`, `storage_account_key`, `apiKey`,
 // `sqlConnectionString`, `sasToken`, `clientSecret` — but not `keyVaultName`, `secretName`, `passwordLength`,
-// `sshPublicKey` or `enablePasswordAuth`, which name or configure a secret without holding one.
+// `sshPublicKey`, `enablePasswordAuth`, `maxTokens` or `resourceToken`, which name or configure a secret (or
+// are no secret at all). Plural names (`secrets`, `tokens`) are collections of settings objects whose secret
+// fields carry their own @secure() in a user-defined type, so they are not judged by name.
 
 /** Last words that make a name a reference to, or a setting about, a secret rather than the secret. */
 const NOT_A_SECRET_TAIL = new Set([
@@ -57,19 +59,24 @@ const NOT_A_SECRET_TAIL = new Set([
   'suffix',
   'label',
 ]);
-const SECRET_TAIL = new Set([
-  'password',
-  'passwords',
-  'passwd',
-  'pwd',
-  'secret',
-  'secrets',
-  'token',
-  'tokens',
-  'sas',
-  'credential',
-  'credentials',
-  'passphrase',
+const SECRET_TAIL = new Set(['password', 'passwd', 'pwd', 'secret', 'token', 'sas', 'credential', 'passphrase']);
+/**
+ * Words before the last one that make it a setting or a name rather than a secret: `maxTokens` (a model
+ * parameter), `resourceToken` (the azd naming token), `federatedIdentityCredential` (a trust, not a secret).
+ */
+const NOT_A_SECRET_QUALIFIER = new Set([
+  'max',
+  'min',
+  'num',
+  'resource',
+  'unique',
+  'naming',
+  'name',
+  'federated',
+  'identity',
+  'page',
+  'continuation',
+  'cancellation',
 ]);
 /** Words before a final 'key' that make it a credential (`apiKey`, `accountKey`) rather than a key name. */
 const KEY_QUALIFIERS = new Set([
@@ -116,6 +123,7 @@ export function looksSecret(name: string): boolean {
   const before = parts[parts.length - 2];
   if (NOT_A_SECRET_TAIL.has(last)) return false;
   if (parts.some((word) => word === 'public')) return false;
+  if (before !== undefined && NOT_A_SECRET_QUALIFIER.has(before)) return false;
   if (SECRET_TAIL.has(last)) return true;
   if ((last === 'string' || last === 'strings') && before === 'connection') return true;
   if (last === 'key' || last === 'keys') {

@@ -699,7 +699,9 @@ function unresolvedClause(workspace: WorkspaceView, value: Value | undefined, fr
       return `is the existing ${resourceNoun(resolved)} '${resolved.key}', whose name ${why}`;
     }
   }
-  return reasonOf(value, 'cannot be resolved');
+  // Reasons are either clauses ("depends on parameter 'x'") or noun phrases ("the id of a resource …").
+  const reason = reasonOf(value, 'cannot be resolved');
+  return clauseStarts.test(reason) || /^(cannot|differs|was|were)\b/.test(reason) ? reason : `is ${reason}`;
 }
 
 function reasonOf(value: Value | undefined, fallback: string): string {

@@ -15,3 +15,9 @@ param passwordLength int = 24
 param enablePasswordAuth bool = false
 param sshPublicKey string
 param customerManagedKeyUri string = ''
+
+// Model settings and naming tokens are no secrets; arrays cannot be @secure() (their items' types carry it).
+param azureOpenAIMaxTokens string = '1000'
+param resourceToken string = toLower(uniqueString(resourceGroup().id))
+param secrets array = []
+param federatedIdentityCredential object = {}
