@@ -25,6 +25,7 @@ import {
 import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
 import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
 import { child, entries, spanOfNode, stringOf } from './json';
+import { canonicalNameOf, canonicalNameOfWritten, idShapeOf, idShapeOfLiteral, type IdShape } from './idShape';
 
 type KnownValue = Exclude<Value, { kind: 'unknown' }>;
 
@@ -163,6 +164,7 @@ export class ArmScope {
   private readonly variableValues = new Map<string, Value | 'pending'>();
   private readonly resolvedParameters = new Map<string, Value>();
   private readonly resourceNames = new Map<string, string | null>();
+  private readonly canonicalNames = new Map<string, string>();
   private readonly userFunctions = new Set<string>();
   private depth = 0;
 
@@ -392,37 +394,34 @@ export class ArmScope {
 
   /** Registers a resource of this scope by type and name as written (see resourceKeyByName). */
   registerResource(type: string, nameText: string, key: string): void {
-    const id = `${type.toLowerCase()}|${normalizeNameText(nameText)}`;
+    this.registerResourceByCanonicalName(type, canonicalNameOfWritten(nameText), key);
+  }
+
+  /** Registers a resource by type and canonical name (idShape.ts: children join their parent's name). */
+  registerResourceByCanonicalName(type: string, canonicalName: string, key: string): void {
+    const id = `${type.toLowerCase()}|${canonicalName}`;
     // Two resources with the same type and name expression (conditional alternatives): refer to neither.
     this.resourceNames.set(id, this.resourceNames.has(id) ? null : key);
   }
 
   /** The key of the resource declared with this type and name expression (`parameters('name')`, `'acct'`). */
   resourceKeyByName(type: string, nameExpression: string): string | undefined {
-    return this.resourceNames.get(`${type.toLowerCase()}|${normalizeExpressionText(nameExpression)}`) ?? undefined;
+    let canonical = this.canonicalNames.get(nameExpression);
+    if (canonical === undefined) {
+      canonical = canonicalNameOf(parseExpression(nameExpression), nameExpression);
+      this.canonicalNames.set(nameExpression, canonical);
+    }
+    return this.resourceKeyByCanonicalName(type, canonical);
+  }
+
+  /** The key of the resource declared with this type and canonical name (see idShape.ts). */
+  resourceKeyByCanonicalName(type: string, canonicalName: string): string | undefined {
+    return this.resourceNames.get(`${type.toLowerCase()}|${canonicalName}`) ?? undefined;
   }
 
   isUserFunction(namespace: string, name: string): boolean {
     return this.userFunctions.has(`${namespace}.${name}`.toLowerCase());
   }
-}
-
-/** A resource name as written in JSON, in the form its expression has as a function argument. */
-function normalizeNameText(nameText: string): string {
-  const body = expressionBody(nameText);
-  if (body) return normalizeExpressionText(nameText.slice(body.start, body.end));
-  return `'${literalText(nameText).replace(/'/g, "''")}'`;
-}
-
-/** Expression text without insignificant white space, to compare two writings of the same expression. */
-function normalizeExpressionText(text: string): string {
-  let result = '';
-  let quoted = false;
-  for (const c of text) {
-    if (c === "'") quoted = !quoted;
-    if (quoted || !/\s/.test(c)) result += c;
-  }
-  return result;
 }
 
 function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | 'array' }> {
@@ -569,8 +568,12 @@ class ExpressionEvaluation {
     if (value.kind === 'literal' && typeof value.value === 'string') {
       const symbol = this.scope.symbols.get(value.value.toLowerCase());
       if (symbol) return { uri: this.scope.uri, key: symbol.key };
-      const parsed = parseResourceId(value.value, value.span);
-      if (parsed) return parsed;
+      const shape = idShapeOfLiteral(value.value);
+      if (shape) {
+        const key = this.scope.resourceKeyByCanonicalName(shape.type, shape.canonicalName);
+        const name = make.literal(shape.names.join('/'), value.span);
+        return key ? { uri: this.scope.uri, key, type: shape.type, name } : { type: shape.type, name };
+      }
     }
     return {};
   }
@@ -593,9 +596,8 @@ class ExpressionEvaluation {
     }
     // `resourceId('Microsoft.X/y', parameters('name'))` names the resource of this template declared with the
     // same type and the same name expression, even when that name is not known: refer to it by key.
-    const nameNode =
-      node.kind === 'call' && typeIndex >= 0 && nameArgs.length === 1 ? node.args[typeIndex + 1] : undefined;
-    const key = type && nameNode ? this.scope.resourceKeyByName(type, this.text(nameNode)) : undefined;
+    const shape = idShapeOf(node, this.source);
+    const key = shape && type ? this.scope.resourceKeyByCanonicalName(type, shape.canonicalName) : undefined;
     return make.unknown(this.text(node), `the id of a resource (${lower}), known only after deployment`, span, {
       reference: key ? { uri: this.scope.uri, key, type, name, attribute: 'id' } : { type, name, attribute: 'id' },
       origins: mergeOrigins(args),
@@ -603,22 +605,33 @@ class ExpressionEvaluation {
   }
 
   /**
-   * `format('Microsoft.X/y/{0}', name)`: the relative id Bicep writes for `scope: resource`. When the name is
-   * not known, the result is a reference to that resource (by key when this template declares it).
+   * An id built in a string (`format('Microsoft.X/y/{0}', name)`: the relative id Bicep writes for
+   * `scope: resource`; `concat('/subscriptions/', …, '/providers/Microsoft.X/y/', name)`;
+   * `format('{0}/blobServices/{1}', resourceId(…), 'default')`) whose value is not known: a reference to the
+   * resource of that type and name, by key when this template declares it with the same name as written.
    */
-  private relativeIdReference(node: Extract<ArmExpr, { kind: 'call' }>, args: readonly Value[]): Value | undefined {
-    const pattern = args[0];
-    if (args.length !== 2 || pattern?.kind !== 'literal' || typeof pattern.value !== 'string') return undefined;
-    const match = /^([A-Za-z0-9]+\.[A-Za-z0-9.]+\/[A-Za-z0-9]+)\/\{0\}$/.exec(pattern.value);
-    if (!match || args[1].kind !== 'unknown') return undefined;
-    const type = match[1];
-    const key = this.scope.resourceKeyByName(type, this.text(node.args[1]));
+  private idReference(node: Extract<ArmExpr, { kind: 'call' }>, args: readonly Value[], result: Value): Value {
+    if (result.kind !== 'unknown') return result;
+    const shape: IdShape | undefined = idShapeOf(node, this.source);
+    if (!shape) return result;
+    const key = this.scope.resourceKeyByCanonicalName(shape.type, shape.canonicalName);
+    // Candidates of the whole id (a name from allowedValues) decide more than an unresolved reference.
+    if (!key && result.candidates?.length) return result;
     const span = this.span(node);
-    return make.unknown(this.text(node), `the id of ${type} '${args[1].text}': ${args[1].reason}`, span, {
+    const text = this.text(node);
+    const unknownPart = args.find((a): a is UnknownValue => a.kind === 'unknown');
+    const reason = unknownPart?.reason ?? result.reason;
+    const name = shape.names.every((n) => n !== undefined)
+      ? make.literal(shape.names.join('/'), span)
+      : make.unknown(text, `a resource name built from unknown parts: ${reason}`, span, {
+          origins: unknownPart?.origins,
+        });
+    return make.unknown(text, `the id of ${shape.type} '${text}': ${reason}`, span, {
       reference: key
-        ? { uri: this.scope.uri, key, type, name: args[1], attribute: 'id' }
-        : { type, name: args[1], attribute: 'id' },
-      origins: mergeOrigins(args),
+        ? { uri: this.scope.uri, key, type: shape.type, name, attribute: 'id' }
+        : { type: shape.type, name, attribute: 'id' },
+      origins: result.origins ?? mergeOrigins(args),
+      candidates: result.candidates,
     });
   }
 
@@ -754,12 +767,11 @@ class ExpressionEvaluation {
     }
     const arithmetic = ARITHMETIC.get(lower);
     if (arithmetic) return this.lift(args, node, (values) => arithmetic(values, span));
-    if (lower === 'format') {
-      const reference = this.relativeIdReference(node, args);
-      if (reference) return reference;
-    }
     const builtin = BUILTIN_FUNCTIONS.get(lower);
-    if (builtin) return this.lift(args, node, (values) => builtin(values, span));
+    if (builtin) {
+      const result = this.lift(args, node, (values) => builtin(values, span));
+      return lower === 'format' || lower === 'concat' ? this.idReference(node, args, result) : result;
+    }
     return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {
       origins: mergeOrigins(args),
     });
@@ -1048,22 +1060,6 @@ const ARITHMETIC = new Map<string, Arithmetic>([
     },
   ],
 ]);
-
-/** A literal resource id (`/subscriptions/…/providers/Ns/type/name`) or relative id (`Ns/type/name`). */
-function parseResourceId(id: string, span: Span): Target | undefined {
-  const match =
-    /\/providers\/([^/]+(?:\/[^/]+)*)$/i.exec(id.trim()) ?? /^([a-z0-9]+\.[a-z0-9.]+(?:\/[^/]+)+)$/i.exec(id.trim());
-  if (!match) return undefined;
-  const segments = match[1].split('/');
-  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
-  const types = [segments[0]];
-  const names: string[] = [];
-  for (let i = 1; i < segments.length; i += 2) {
-    types.push(segments[i]);
-    names.push(segments[i + 1]);
-  }
-  return { type: [types[0] + '/' + types[1], ...types.slice(2)].join('/'), name: make.literal(names.join('/'), span) };
-}
 
 function describeTarget(target: Target): string {
   if (target.key) return `resource '${target.key}'`;

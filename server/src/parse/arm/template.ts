@@ -11,6 +11,7 @@ import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
 import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { canonicalNameOfWritten } from './idShape';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
 /** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
@@ -72,6 +73,8 @@ interface Planned {
   readonly key: string;
   readonly type: string;
   readonly nameText: string;
+  /** The name in canonical form (idShape.ts), a child's prefixed with its parent's. */
+  readonly canonicalName: string;
 }
 
 interface ParentInfo {
@@ -124,9 +127,11 @@ export class TemplateWalker {
     const nameText = relative ? `${parent.nameText}/${writtenName}` : writtenName;
     const key =
       this.planned.get(node)?.key ?? this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
-    const planned: Planned = { key, type, nameText };
+    const ownName = canonicalNameOfWritten(writtenName);
+    const canonicalName = relative ? `${parent!.canonicalName}/${ownName}` : ownName;
+    const planned: Planned = { key, type, nameText, canonicalName };
     this.planned.set(node, planned);
-    if (!relative) frame.scope.registerResource(type, writtenName, key);
+    frame.scope.registerResourceByCanonicalName(type, canonicalName, key);
     for (const item of child(node, 'resources')?.children ?? []) this.plan(frame, item, undefined, planned);
   }
 
