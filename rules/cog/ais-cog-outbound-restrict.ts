@@ -33,34 +33,19 @@ export default defineRule({
     const kinds = stringListOption(context, 'kinds', DEFAULT_KINDS);
     for (const account of context.resources) {
       forKinds(context, account, kinds, 'restricts outbound network access', (inner) => {
+        // Restricted is enough: with the flag on, only the hosts in allowedFqdnList are reachable, so an absent or
+        // empty list blocks every outbound call (the strictest state), not a weaker one.
         const restrict = judge(account.get(RESTRICT), equals(true), 'fail');
-        if (restrict.outcome !== 'pass') {
-          reportJudgement(inner, account, restrict, {
-            path: RESTRICT,
-            describe: {
-              secureState: 'restricts outbound network access',
-              problem: 'can send data to any host on the internet',
-              remedy: {
-                arm: 'set properties.restrictOutboundNetworkAccess to true and list the allowed hosts in properties.allowedFqdnList',
-                azurerm: 'set outbound_network_access_restricted = true and list the allowed hosts in fqdns',
-              },
-              setting: { arm: RESTRICT, azurerm: 'outbound_network_access_restricted' },
-            },
-            fix: restrictOutbound,
-          });
-          return;
-        }
-        const fqdns = judge(account.get(FQDNS), (value) => Array.isArray(value), 'fail');
-        reportJudgement(inner, account, fqdns, {
-          path: FQDNS,
+        reportJudgement(inner, account, restrict, {
+          path: RESTRICT,
           describe: {
-            secureState: 'lists the hosts it may call',
-            problem: 'restricts outbound access without an explicit list of allowed hosts',
+            secureState: 'restricts outbound network access',
+            problem: 'can send data to any host on the internet',
             remedy: {
-              arm: 'set properties.allowedFqdnList to the hosts it must reach',
-              azurerm: 'set fqdns to the hosts it must reach',
+              arm: 'set properties.restrictOutboundNetworkAccess to true and list the allowed hosts in properties.allowedFqdnList',
+              azurerm: 'set outbound_network_access_restricted = true and list the allowed hosts in fqdns',
             },
-            setting: { arm: FQDNS, azurerm: 'fqdns' },
+            setting: { arm: RESTRICT, azurerm: 'outbound_network_access_restricted' },
           },
           fix: restrictOutbound,
         });

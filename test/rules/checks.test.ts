@@ -156,12 +156,11 @@ describe('checks: rules with alternatives, kinds and dependent fixes', () => {
     assert.equal(finding.fixes?.[0].title, "Set customSubDomainName to 'oai-prod'");
   });
 
-  it('OUTBOUND-RESTRICT applies to OpenAI and AIServices only, and asks for the FQDN list', () => {
+  it('OUTBOUND-RESTRICT applies to OpenAI and AIServices only; restricted without a list blocks all, and passes', () => {
     const outbound = rule('AIS-COG-OUTBOUND-RESTRICT');
     const speech = account({}, { kind: 'SpeechServices' });
     assert.equal(runRule(outbound, [speech]).length, 0);
-    const [noList] = runRule(outbound, [account({ restrictOutboundNetworkAccess: true })]);
-    assert.equal(noList.path, 'properties.allowedFqdnList');
+    assert.equal(runRule(outbound, [account({ restrictOutboundNetworkAccess: true })]).length, 0);
     assert.equal(runRule(outbound, [account({ restrictOutboundNetworkAccess: true, allowedFqdnList: [] })]).length, 0);
     const [open] = runRule(outbound, [account({})]);
     assert.deepEqual(

@@ -112,7 +112,7 @@ export function getPath(root: Value, path: string | readonly string[]): Value | 
         continue;
       }
       if (current.openEnded)
-        return unknownBecause(current.openEnded, `'${segment}' may be set by ${current.openEnded.text}`);
+        return unknownBecause(current.openEnded, `'${segment}' may be set by ${excerpt(current.openEnded.text)}`);
       return undefined;
     }
     if (current.kind === 'unknown') {
@@ -130,6 +130,12 @@ export function getPath(root: Value, path: string | readonly string[]): Value | 
     return undefined;
   }
   return current;
+}
+
+/** One short line of an expression for a message: a whole multi-line `for` or `union(...)` would drown it. */
+function excerpt(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length <= 60 ? line : `${line.slice(0, 57)}…`;
 }
 
 function unknownBecause(source: UnknownValue, reason: string): UnknownValue {

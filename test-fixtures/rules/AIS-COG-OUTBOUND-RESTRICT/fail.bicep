@@ -20,14 +20,3 @@ resource foundry 'Microsoft.CognitiveServices/accounts@2025-04-01-preview' = { /
   }
 }
 
-// Restricted, but with no explicit list of allowed hosts.
-resource openai2 'Microsoft.CognitiveServices/accounts@2024-10-01' = { // expect: AIS-COG-OUTBOUND-RESTRICT
-  name: 'oai-batch'
-  location: 'swedencentral'
-  kind: 'OpenAI'
-  sku: { name: 'S0' }
-  properties: {
-    customSubDomainName: 'oai-batch'
-    restrictOutboundNetworkAccess: true
-  }
-}

@@ -9,11 +9,10 @@ resource "azurerm_cognitive_account" "openai" {
 }
 
 resource "azurerm_cognitive_account" "foundry" { # expect: AIS-COG-OUTBOUND-RESTRICT
-  name                               = "aif-prod"
-  location                           = "swedencentral"
-  resource_group_name                = "rg-ai"
-  kind                               = "AIServices"
-  sku_name                           = "S0"
-  custom_subdomain_name              = "aif-prod"
-  outbound_network_access_restricted = true
+  name                  = "aif-prod"
+  location              = "swedencentral"
+  resource_group_name   = "rg-ai"
+  kind                  = "AIServices"
+  sku_name              = "S0"
+  custom_subdomain_name = "aif-prod"
 }

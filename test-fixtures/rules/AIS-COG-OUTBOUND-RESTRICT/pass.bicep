@@ -24,3 +24,15 @@ resource foundry 'Microsoft.CognitiveServices/accounts@2025-04-01-preview' = {
     allowedFqdnList: []
   }
 }
+
+// Restricted without a list: every outbound call is blocked, the strictest state.
+resource openaiNoList 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'oai-batch'
+  location: 'swedencentral'
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+  properties: {
+    customSubDomainName: 'oai-batch'
+    restrictOutboundNetworkAccess: true
+  }
+}

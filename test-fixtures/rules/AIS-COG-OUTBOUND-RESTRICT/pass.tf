@@ -17,3 +17,14 @@ resource "azurerm_cognitive_account" "language" {
   kind                = "TextAnalytics"
   sku_name            = "S"
 }
+
+# Restricted without fqdns: every outbound call is blocked, the strictest state.
+resource "azurerm_cognitive_account" "foundry" {
+  name                               = "aif-prod"
+  location                           = "swedencentral"
+  resource_group_name                = "rg-ai"
+  kind                               = "AIServices"
+  sku_name                           = "S0"
+  custom_subdomain_name              = "aif-prod"
+  outbound_network_access_restricted = true
+}
