@@ -90,6 +90,27 @@ describe('ARM expressions: parsing', () => {
     const value = unknownOf(document.resources[0].get('properties.v'));
     assert.match(value.reason, /invalid template expression/);
   });
+
+  it('reports invalid expressions that are never evaluated: unused variables, outputs, property names, false conditions', () => {
+    const text = templateText({
+      parameters: { p: { type: 'string', metadata: { description: '[Preview] not an expression' } } },
+      variables: { unused: "[concat('a', ]", nested: { deep: ['ok', "[parameters('p'))]"] } },
+      resources: [
+        {
+          condition: false,
+          type: 'Microsoft.Test/things',
+          apiVersion: '2024-01-01',
+          name: 'r',
+          properties: { "[bad name(']": 'x' },
+        },
+      ],
+      outputs: { o: { type: 'string', value: '[.]' } },
+    });
+    const document = documentOf(text);
+    const spans = document.syntaxProblems.map((p) => textAt(text, p.span));
+    assert.deepEqual(spans, [`"[concat('a', ]"`, `"[parameters('p'))]"`, `"[bad name(']"`, '"[.]"']);
+    for (const problem of document.syntaxProblems) assert.match(problem.message, /^Invalid template expression: /);
+  });
 });
 
 describe('ARM expressions: evaluation', () => {

@@ -126,6 +126,31 @@ export class DocumentContext {
     return entry;
   }
 
+  /**
+   * Reports the `[…]` strings of the whole template that do not parse, evaluated or not (a variable nobody
+   * uses, an output, a resource behind a false condition). Parses only, into the cache evaluation reuses.
+   * `metadata` sections are documentation, not evaluated by ARM (`"description": "[Preview] …"`).
+   */
+  checkExpressionSyntax(root: Node): void {
+    const stack: Node[] = [root];
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      if (node.type === 'string') {
+        if (typeof node.value === 'string' && expressionBody(node.value)) {
+          const { ast } = this.parsed(node);
+          if (ast.kind === 'error') this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
+        }
+        continue;
+      }
+      const children = node.children;
+      if (!children) continue;
+      if (node.type === 'property') {
+        const key = children[0];
+        if (typeof key?.value === 'string' && key.value.toLowerCase() === 'metadata') continue;
+      }
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
+  }
+
   problem(span: Span, message: string): void {
     if (this.reported.has(span.start)) return;
     this.reported.add(span.start);
