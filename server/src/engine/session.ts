@@ -110,6 +110,8 @@ export class WorkspaceSession {
   private readonly results = new Map<string, UnitResult>();
   private analysis: Analysis | undefined;
   private readonly findingsCache = new Map<string, { generation: number; findings: Finding[] }>();
+  private readonly configByDirectory = new Map<string, { config?: ResolvedConfig; error?: ConfigError }>();
+  private configGeneration = -1;
 
   constructor(private readonly options: SessionOptions = {}) {}
 
@@ -215,7 +217,26 @@ export class WorkspaceSession {
   configFor(uri: string): ResolvedConfig {
     if (this.options.config) return this.options.config;
     const file = filePath(uri);
-    return file ? loadConfig(file) : DEFAULT_CONFIG;
+    if (!file) return DEFAULT_CONFIG;
+    // One lookup per directory and generation: `.aisec.json` files reach the session through setFile, so a
+    // change of one starts a new generation. (The walk up stats every parent: 10,000 files, 100,000 stats.)
+    if (this.configGeneration !== this.generation) {
+      this.configByDirectory.clear();
+      this.configGeneration = this.generation;
+    }
+    const dir = path.dirname(file);
+    let entry = this.configByDirectory.get(dir);
+    if (!entry) {
+      try {
+        entry = { config: loadConfig(file) };
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        entry = { error };
+      }
+      this.configByDirectory.set(dir, entry);
+    }
+    if (entry.error) throw entry.error;
+    return entry.config!;
   }
 
   private checkOne(uri: string, analysis: Analysis): Finding[] {
@@ -278,23 +299,33 @@ export class WorkspaceSession {
       (a, b) => priority(a) - priority(b) || depth(a.id) - depth(b.id) || a.id.localeCompare(b.id),
     );
     const final = new Map<string, UnitResult>();
-    const incoming = (id: string): TemplateLink[] => {
-      const links: TemplateLink[] = [];
-      for (const [supplierId, supplier] of [...final].sort(([a], [b]) => a.localeCompare(b))) {
-        if (supplierId === id) continue;
-        for (const link of supplier.result.links) if (link.templateUri === id) links.push(link);
+    // Links by the unit they feed (target → supplier id → its links there), kept up to date as units are
+    // (re-)analysed, so finding a unit's incoming links costs its own suppliers, not the whole workspace.
+    const linksTo = new Map<string, Map<string, TemplateLink[]>>();
+    const record = (id: string, unitResult: UnitResult): void => {
+      for (const link of final.get(id)?.result.links ?? []) linksTo.get(link.templateUri)?.delete(id);
+      final.set(id, unitResult);
+      for (const link of unitResult.result.links) {
+        if (link.templateUri === id) continue;
+        const bySupplier =
+          linksTo.get(link.templateUri) ?? linksTo.set(link.templateUri, new Map()).get(link.templateUri)!;
+        (bySupplier.get(id) ?? bySupplier.set(id, []).get(id)!).push(link);
       }
-      return links;
+    };
+    const incoming = (id: string): TemplateLink[] => {
+      const bySupplier = linksTo.get(id);
+      if (!bySupplier || bySupplier.size === 0) return [];
+      return [...bySupplier].sort(([a], [b]) => a.localeCompare(b)).flatMap(([, links]) => links);
     };
     const sameLinks = (a: readonly TemplateLink[], b: readonly TemplateLink[]) =>
       a.length === b.length && a.every((link, i) => link === b[i]);
-    for (const unit of order) final.set(unit.id, this.analyseUnit(unit, incoming(unit.id)));
+    for (const unit of order) record(unit.id, this.analyseUnit(unit, incoming(unit.id)));
     for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
       let changed = false;
       for (const unit of order) {
         const links = incoming(unit.id);
         if (sameLinks(links, final.get(unit.id)!.suppliers)) continue;
-        final.set(unit.id, this.analyseUnit(unit, links));
+        record(unit.id, this.analyseUnit(unit, links));
         changed = true;
       }
       if (!changed) break;

@@ -1,0 +1,168 @@
+// Issue 6's scale figure: a 10,000-file workspace (copies of the corpus, see workspace-scale-replica.ts),
+// scanned in full by
+//   CLI  `node dist/cli.js scan <dir> --format json`, in a child process: wall time, files/s, CPU time and
+//        peak RSS (`process.resourceUsage().maxRSS`, written by a --require hook at exit)
+//   LSP  `node dist/server.js --stdio` with the workspace scan on: time from `initialized` to the first
+//        publishDiagnostics and to the last one of the scan (progress end), and the server's peak RSS
+//        (VmHWM from /proc, read before shutdown)
+// Targets (2-core machine): 10,000 files < 20 s, peak memory < 300 MB.
+// `npm run build` first. AISEC_SCALE_FILES=n changes the size; AISEC_BASELINE_DIST=/other/dist also runs
+// that build's CLI in the same run (before/after ratios); AISEC_SCALE_SKIP_LSP=1 leaves out the LSP part.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { TestClient } from '../test/protocol/lsp-client';
+import { buildReplica, CORPUS, type Replica } from './workspace-scale-replica';
+
+const DIST = path.resolve(__dirname, '../dist');
+const TARGET_MS = 20_000;
+const TARGET_MB = 300;
+
+interface CliRun {
+  readonly wallMs: number;
+  readonly cpuMs: number;
+  readonly maxRssMb: number;
+  readonly exitCode: number | null;
+  readonly findings: number;
+  readonly files: number;
+}
+
+/** A --require hook: at exit, the process's own resource usage goes to the file named by the env var. */
+function usageHook(dir: string): string {
+  const hook = path.join(dir, 'usage-hook.cjs');
+  fs.writeFileSync(
+    hook,
+    `process.on('exit', () => {
+  const u = process.resourceUsage();
+  require('node:fs').writeFileSync(process.env.AISEC_USAGE_FILE, JSON.stringify(u));
+});
+`,
+  );
+  return hook;
+}
+
+async function runCli(dist: string, replica: Replica, scratch: string): Promise<CliRun> {
+  const usageFile = path.join(scratch, `usage-${Date.now()}.json`);
+  const report = path.join(scratch, `report-${Date.now()}.json`);
+  const started = performance.now();
+  const exitCode = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--require', usageHook(scratch), path.join(dist, 'cli.js'), 'scan', replica.dir, '--format', 'json'],
+      { env: { ...process.env, AISEC_USAGE_FILE: usageFile }, stdio: ['ignore', fs.openSync(report, 'w'), 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 2) reject(new Error(`aisec scan failed: ${stderr.slice(0, 2000)}`));
+      else resolve(code);
+    });
+  });
+  const wallMs = performance.now() - started;
+  const usage = JSON.parse(fs.readFileSync(usageFile, 'utf8')) as NodeJS.ResourceUsage;
+  const json = JSON.parse(fs.readFileSync(report, 'utf8')) as { findings?: unknown[]; files?: unknown[] };
+  return {
+    wallMs,
+    cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000,
+    maxRssMb: usage.maxRSS / 1024,
+    exitCode,
+    findings: json.findings?.length ?? -1,
+    files: Array.isArray(json.files) ? json.files.length : -1,
+  };
+}
+
+function peakRssMb(pid: number | undefined): number {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kb ? Number(kb) / 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function runLsp(replica: Replica) {
+  const client = await TestClient.start({
+    folder: replica.dir,
+    settings: { scan: { scope: 'workspace' } },
+  });
+  const initialized = performance.now();
+  const stamps: number[] = [];
+  const push = client.published.push.bind(client.published);
+  client.published.push = (...items) => {
+    stamps.push(performance.now());
+    return push(...items);
+  };
+  try {
+    await client.until(
+      () => client.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'),
+      'the end of the workspace scan',
+      30 * 60_000,
+    );
+    const uris = new Set(client.published.map((p) => p.uri));
+    return {
+      firstMs: stamps.length > 0 ? stamps[0] - initialized : NaN,
+      lastMs: stamps.length > 0 ? stamps[stamps.length - 1] - initialized : NaN,
+      published: uris.size,
+      maxRssMb: peakRssMb(client.process.pid),
+    };
+  } finally {
+    await client.stop();
+  }
+}
+
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (value: number) => `${value.toFixed(0)} MB`;
+const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
+
+export default async function (): Promise<void> {
+  if (!fs.existsSync(CORPUS)) {
+    console.log(`workspace-scale: corpus not found at ${CORPUS}, skipped`);
+    return;
+  }
+  if (!fs.existsSync(path.join(DIST, 'cli.js')) || !fs.existsSync(path.join(DIST, 'server.js'))) {
+    throw new Error(`${DIST}/cli.js or server.js missing: run \`npm run build\` first`);
+  }
+  const wanted = Number(process.env.AISEC_SCALE_FILES ?? 10_000);
+  const replica = buildReplica(wanted);
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-scale-out-'));
+  try {
+    console.log(
+      `workspace-scale: ${replica.files} files, ${(replica.bytes / 1024 / 1024).toFixed(0)} MB ` +
+        `(${replica.copies} copies of the corpus), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
+    );
+    const cli = await runCli(DIST, replica, scratch);
+    const rate = (run: CliRun) => (replica.files / (run.wallMs / 1000)).toFixed(0);
+    console.log(
+      `  CLI scan:  ${s(cli.wallMs)} wall (${rate(cli)} files/s), ${s(cli.cpuMs)} CPU, peak RSS ${mb(cli.maxRssMb)}, ` +
+        `${cli.files} files analysed, ${cli.findings} findings`,
+    );
+    const baselineDist = process.env.AISEC_BASELINE_DIST;
+    if (baselineDist) {
+      const base = await runCli(path.resolve(baselineDist), replica, scratch);
+      console.log(
+        `  baseline:  ${s(base.wallMs)} wall (${rate(base)} files/s), ${s(base.cpuMs)} CPU, peak RSS ` +
+          `${mb(base.maxRssMb)}, ${base.findings} findings`,
+      );
+      console.log(
+        `  ratios baseline/now: wall ${(base.wallMs / cli.wallMs).toFixed(2)}x, CPU ${(base.cpuMs / cli.cpuMs).toFixed(2)}x, ` +
+          `peak RSS ${(base.maxRssMb / cli.maxRssMb).toFixed(2)}x`,
+      );
+    }
+    if (!process.env.AISEC_SCALE_SKIP_LSP) {
+      const lsp = await runLsp(replica);
+      console.log(
+        `  LSP scan:  first diagnostics ${s(lsp.firstMs)} after initialized, last ${s(lsp.lastMs)}, ` +
+          `${lsp.published} files published, server peak RSS ${mb(lsp.maxRssMb)}`,
+      );
+    }
+    console.log(
+      `  targets:   < ${s(TARGET_MS)} ${verdict(cli.wallMs < TARGET_MS)}; < ${TARGET_MB} MB ${verdict(cli.maxRssMb < TARGET_MB)} (CLI)`,
+    );
+  } finally {
+    replica.remove();
+    fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
