@@ -52,7 +52,7 @@ export function roundTrip(files: readonly SourceFile[], report = emptyReport(), 
       const label = `${finding.ruleId} ${shortUri(finding.uri)}:${finding.line} ${finding.resourceKey}`;
       let realized: ReturnType<typeof realizeFix>;
       try {
-        realized = realizeFix(fix, (uri) => before.documents.get(uri), { uris });
+        realized = realizeFix(fix, (uri) => before.documents.get(uri), { uris, strict: true });
       } catch (error) {
         report.failures.push({ finding: label, fix: fix.title, problem: `threw: ${(error as Error).stack}` });
         continue;

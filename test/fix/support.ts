@@ -41,6 +41,7 @@ export function apply(
   if (!fix) throw new Error('the builder returned no fix');
   const realized = realizeFix(fix, (uri) => ws.analysis.documents.get(uri), {
     uris: () => [...ws.analysis.documents.keys()],
+    strict: true,
   });
   if (!realized) return undefined;
   const changed: Record<string, string> = {};

@@ -2,6 +2,7 @@
 // the surrounding code: one item per line in multi-line containers (at the indentation of the existing
 // items), `, item` in single-line ones, and commas only where the syntax wants them.
 import type { Span } from '../model/span';
+import { CannotWrite } from './session';
 import {
   blankBetween,
   indentationAt,
@@ -43,6 +44,8 @@ export function insertItem(
   const renders = typeof render === 'function' ? [render] : render;
   if (renders.length === 0) return [];
   const { open, close, items } = container;
+  // Half-typed input: a container whose closing bracket is missing is not edited.
+  if (!closed(text, container)) return undefined;
   const outer = indentationAt(text, open);
   const multiline = !sameLine(text, open, close);
   const separator = commas === 'always' ? ',' : '';
@@ -104,6 +107,7 @@ export function insertItem(
 /** Removes item `index`, with its line when it has one of its own, and the comma that separated it. */
 export function removeItem(text: string, container: Container, index: number, commas: CommaStyle): TextEdit[] {
   const { open, close, items } = container;
+  if (!closed(text, container)) throw new CannotWrite('an unclosed container');
   const item = items[index];
   const lineStart = lineStartAt(text, item.start);
   const lineAfter = nextLineStart(text, item.end);
@@ -124,4 +128,10 @@ export function removeItem(text: string, container: Container, index: number, co
   if (items.length === 1) return [{ span: { start: open + 1, end: close }, newText: '' }];
   if (index < items.length - 1) return [{ span: { start: item.start, end: items[index + 1].start }, newText: '' }];
   return [{ span: { start: items[index - 1].end, end: item.end }, newText: '' }];
+}
+
+/** Both brackets present and every item between them (half-typed input may lack the closing one). */
+function closed(text: string, { open, close, items }: Container): boolean {
+  if (close <= open || !'{['.includes(text[open] ?? ' ') || !'}]'.includes(text[close] ?? ' ')) return false;
+  return items.every((item) => item.start > open && item.end <= close);
 }

@@ -32,6 +32,8 @@ export interface RealizeOptions {
    * is never edited (its use is replaced instead).
    */
   readonly uris?: () => readonly string[];
+  /** Rethrow unexpected errors (tests); by default a writer bug means "fix not offered", never a crash. */
+  readonly strict?: boolean;
 }
 
 export function fixToTextEdits(
@@ -62,11 +64,13 @@ export function realizeFix(
   };
   try {
     if (fix.edits.length === 0) return undefined;
-    const ordered: ModelEdit[] = [
+    const ordered = [
       ...fix.edits.filter((e) => e.kind === 'addParameter'),
       ...fix.edits.filter((e) => e.kind === 'addResource'),
-    ];
+    ] as Extract<ModelEdit, { kind: 'addParameter' | 'addResource' }>[];
     for (const edit of ordered) {
+      // New declarations go between existing ones: not into a file that does not parse cleanly.
+      if (documents(edit.near.uri)?.syntaxProblems.length) throw new CannotWrite('the file has syntax problems');
       if (edit.kind === 'addParameter') writerFor(edit.near.uri).addParameter(edit);
       else if (edit.kind === 'addResource') writerFor(edit.near.uri).addResource(edit);
     }
@@ -98,7 +102,9 @@ export function realizeFix(
       if (process.env.AISEC_EDIT_DEBUG) console.error(`fix '${fix.title}' not written: ${error.message}`);
       return undefined;
     }
-    throw error;
+    if (options.strict) throw error;
+    console.error(`aisec: could not write fix '${fix.title}': ${(error as Error).stack ?? String(error)}`);
+    return undefined;
   }
 }
 

@@ -560,6 +560,7 @@ class TerraformWriter implements DocumentWriter {
   ) {
     const open = span.start;
     const close = span.end - 1;
+    if (this.text[open] !== '{' || this.text[close] !== '}') throw new CannotWrite('an unclosed block or object');
     const outer = indentationAt(this.text, open);
     const eol = this.style.eol;
     const inner = outer + this.style.indent;
