@@ -5,7 +5,9 @@ import {
   equals,
   findDiagnosticSetting,
   findPrivateEndpoint,
+  getPath,
   judge,
+  make,
   oneOf,
   refersTo,
   resourceLabel,
@@ -70,6 +72,28 @@ describe('checks: messages and vocabulary', () => {
     assert.equal(resourceLabel(account({})), "Azure OpenAI account 'openai-prod'");
     const speech = resource({ type: ACCOUNT, key: 's', body: { name: 'speech', kind: 'SpeechServices' } });
     assert.equal(resourceLabel(speech), "Cognitive Services account 'speech'");
+  });
+
+  it('quotes one short line of a long open-ended expression in a cannot-verify reason', () => {
+    const text = `{ for k, v in {\n  kind = var.kind\n${'  x = var.y\n'.repeat(20)}} : k => v if v != null }`;
+    const body = make.object(
+      [],
+      { start: 0, end: 1 },
+      { openEnded: make.unknown(text, 'is a for expression', { start: 0, end: 1 }) },
+    );
+    const value = getPath(body, 'properties.publicNetworkAccess');
+    assert.equal(value?.kind, 'unknown');
+    const reason = value?.kind === 'unknown' ? value.reason : '';
+    assert.ok(reason.startsWith("'properties' may be set by { for k, v in { kind = var.kind x"), reason);
+    assert.ok(!reason.includes('\n') && reason.length < 100, reason);
+  });
+
+  it('shortens a name that is a long expression', () => {
+    const key = `accounts/[format('{0}/{1}', parameters('accountName'), ${'x'.repeat(120)})]`;
+    const long = resource({ type: ACCOUNT, key, body: { name: unknown('computed'), kind: 'SpeechServices' } });
+    const label = resourceLabel(long);
+    assert.ok(label.startsWith("Cognitive Services account 'accounts/[format("), label);
+    assert.ok(label.endsWith("…'") && label.length < 120, label);
   });
 
   it('speaks ARM paths for Bicep/ARM and azurerm attributes for azurerm resources', () => {

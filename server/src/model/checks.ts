@@ -85,7 +85,9 @@ export function resourceNoun(resource: Resource): string {
 
 /** "AI Services account 'oai-prod'". */
 export function resourceLabel(resource: Resource): string {
-  return `${resourceNoun(resource)} '${resource.displayName}'`;
+  // ARM resources named by a long expression (`[format('{0}/{1}', …)]`) would swamp the message: keep the start.
+  const name = resource.displayName;
+  return `${resourceNoun(resource)} '${name.length <= 80 ? name : `${name.slice(0, 77)}…`}'`;
 }
 
 export function capitalize(text: string): string {
