@@ -85,8 +85,20 @@ export class BicepWriter implements DocumentWriter {
     const first = this.tree.statements.find(
       (s) => !['targetScope', 'metadata', 'import', 'extension', 'using'].includes(s.kind),
     );
-    if (first) this.list.insert(lineStartAt(this.text, first.start), declaration + eol + eol);
+    if (first) this.list.insert(this.leadingCommentStart(first.start), declaration + eol + eol);
     else this.list.insert(this.text.length, (this.text.endsWith('\n') ? '' : eol) + declaration + eol);
+  }
+
+  /** Start of the comment lines directly above `offset` (no blank line between), which belong to it. */
+  private leadingCommentStart(offset: number): number {
+    let start = lineStartAt(this.text, offset);
+    while (start > 0) {
+      const above = lineStartAt(this.text, start - 1);
+      const line = this.text.slice(above, start).trim();
+      if (!line.startsWith('//')) break;
+      start = above;
+    }
+    return start;
   }
 
   addResource(edit: Extract<ModelEdit, { kind: 'addResource' }>): void {
