@@ -134,7 +134,10 @@ export function getPath(root: Value, path: string | readonly string[]): Value | 
 
 /** One short line of an expression for a message: a whole multi-line `for` or `union(...)` would drown it. */
 function excerpt(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  // The head decides when it alone is longer than the excerpt (the text may be a whole large expression).
+  const head = text.length > 240 ? text.slice(0, 240) : text;
+  let line = head.replace(/\s+/g, ' ').trim();
+  if (head !== text && line.length <= 60) line = text.replace(/\s+/g, ' ').trim();
   return line.length <= 60 ? line : `${line.slice(0, 57)}…`;
 }
 

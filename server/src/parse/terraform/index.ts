@@ -30,6 +30,7 @@ import type { Tree } from 'web-tree-sitter';
 import { convertTree, type HclFile } from './syntax';
 import { buildModule, type ParsedTerraformFile } from './toModel';
 import { terraformParser } from './wasm';
+import { TerraformFileCache } from './incremental';
 
 export { initTerraform, isTerraformReady, grammarWasmPath, runtimeWasmPath } from './wasm';
 export type { TerraformResourceSyntax, PatchSyntax } from './toModel';
@@ -37,6 +38,7 @@ export { UNMAPPED_TYPE_PREFIX } from './toModel';
 export type * from './syntax';
 export { KEY_ATTRIBUTES } from './evaluate';
 export { rawAttributes } from './raw';
+export { TerraformFileCache, textChange, type TextChange } from './incremental';
 
 /** Files above this size are not parsed (the engine normally skips them first). */
 export const MAX_TERRAFORM_BYTES = 8 * 1024 * 1024;
@@ -82,8 +84,23 @@ export function analyzeTerraform(
   files: readonly SourceFile[],
   suppliers: readonly ParameterSupplier[],
 ): FrontEndResult {
-  const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parseTerraformFile(file.text) }));
+  const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parseCached(file) }));
   return buildModule(parsed, suppliers);
+}
+
+/**
+ * Plain trees by uri for the whole process: a module re-analysed after one file changed re-parses only that
+ * file, incrementally (see incremental.ts). The result equals `parseTerraformFile(file.text)`.
+ */
+const sharedFiles = new TerraformFileCache();
+
+function parseCached(file: SourceFile): HclFile {
+  return sharedFiles.parse(file.uri, file.text, (text) => (inputProblem(text) ? parseTerraformFile(text) : undefined));
+}
+
+/** Frees the trees and plain trees `analyzeTerraform` keeps between calls (tests, long-lived tools). */
+export function clearTerraformCache(): void {
+  sharedFiles.clear();
 }
 
 /** An edit in the shape tree-sitter wants (offsets in UTF-16 code units, rows/columns 0-based). */

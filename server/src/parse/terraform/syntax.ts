@@ -137,6 +137,108 @@ export function convertTree(tree: Tree, text: string): HclFile {
   return { body, comments, problems: [...problems, ...converter.problems] };
 }
 
+/**
+ * One top-level item of a file's body (an attribute, a block, an ERROR run or a comment) converted on its
+ * own, so that a re-parse after an edit converts only the items that changed (see incremental.ts).
+ */
+export interface HclItem {
+  readonly type: string;
+  readonly start: number;
+  readonly end: number;
+  readonly attributes: readonly HclAttribute[];
+  readonly blocks: readonly HclBlock[];
+  readonly comments: readonly Comment[];
+  /** ERROR / MISSING nodes inside the item. */
+  readonly problems: readonly SyntaxProblem[];
+  /** Problems the converter reported (expressions nested too deep). */
+  readonly limits: readonly SyntaxProblem[];
+}
+
+/**
+ * The file as its list of top-level items, each taken from `reuse` when it returns one (an unchanged item of
+ * the previous version, positions already adjusted) or converted now. Undefined when the file is not a plain
+ * body (a JSON-shaped tfvars, ERROR nodes at the root): the caller converts it whole.
+ */
+export function convertItems(
+  tree: Tree,
+  text: string,
+  reuse: (type: string, start: number, end: number) => HclItem | undefined,
+): HclItem[] | undefined {
+  const hasError = tree.rootNode.hasError;
+  const items: HclItem[] = [];
+  const cursor = tree.walk();
+  try {
+    const visit = (): boolean => {
+      const type = cursor.nodeType;
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      if (type === 'comment') {
+        const comment = commentOf(text, start, end);
+        items.push({ type, start, end, attributes: [], blocks: [], comments: [comment], problems: [], limits: [] });
+        return true;
+      }
+      if (type !== 'attribute' && type !== 'block' && type !== 'ERROR') return false;
+      const kept = reuse(type, start, end);
+      if (kept) {
+        items.push(kept);
+        return true;
+      }
+      const copy = copyTree(cursor.currentNode.walk(), text, hasError);
+      const converter = new Converter(text);
+      let attributes: HclAttribute[] = [];
+      let blocks: HclBlock[] = [];
+      if (type === 'attribute') attributes = [converter.attribute(copy.root)].filter((a) => a !== undefined);
+      else if (type === 'block') blocks = [converter.block(copy.root)].filter((b) => b !== undefined);
+      else
+        ({ attributes, blocks } = converter.recover(copy.root) as { attributes: HclAttribute[]; blocks: HclBlock[] });
+      items.push({
+        type,
+        start,
+        end,
+        attributes,
+        blocks,
+        comments: copy.comments,
+        problems: copy.problems,
+        limits: converter.problems,
+      });
+      return true;
+    };
+    if (!cursor.gotoFirstChild()) return items;
+    do {
+      const type = cursor.nodeType;
+      if (type === 'comment') visit();
+      else if (type === 'body') {
+        if (cursor.gotoFirstChild()) {
+          do {
+            if (!visit()) return undefined;
+          } while (cursor.gotoNextSibling());
+          cursor.gotoParent();
+        }
+      } else return undefined;
+    } while (cursor.gotoNextSibling());
+    return items;
+  } finally {
+    cursor.delete();
+  }
+}
+
+/** The file a list of items makes: the same value `convertTree` gives for the whole tree. */
+export function fileOfItems(items: readonly HclItem[]): HclFile {
+  const attributes: HclAttribute[] = [];
+  const blocks: HclBlock[] = [];
+  const comments: Comment[] = [];
+  const problems: SyntaxProblem[] = [];
+  let limit: SyntaxProblem | undefined;
+  for (const item of items) {
+    attributes.push(...item.attributes);
+    blocks.push(...item.blocks);
+    comments.push(...item.comments);
+    problems.push(...item.problems);
+    limit ??= item.limits[0]; // the converter reports the depth limit once per file
+  }
+  return { body: { attributes, blocks }, comments, problems: limit ? [...problems, limit] : problems };
+}
+
 /** A plain copy of a tree-sitter node: what the converter reads, nothing more. */
 class Node {
   readonly children: Node[] = [];
