@@ -113,7 +113,8 @@ async function scan(paths: string[], values: Values, io: Io): Promise<number> {
   const format = choice('format', values.format, ['text', 'json', 'sarif'] as const, 'text');
   const failOn = choice<FailOn>('fail-on', values['fail-on'], ['high', 'medium', 'low', 'none'], 'medium');
   if (values.unsafe || values['dry-run']) throw new UsageError('--unsafe and --dry-run belong to `aisec fix`');
-  const result = await scanPaths(paths, { configFile: values.config });
+  // Only SARIF carries fixes (as text edits): other formats let the engine drop syntax trees as it goes.
+  const result = await scanPaths(paths, { configFile: values.config, withFixes: format === 'sarif' });
   const report =
     format === 'json'
       ? JSON.stringify(toJsonReport(result, VERSION), null, 2) + '\n'

@@ -17,6 +17,11 @@ export interface ScanOptions {
   readonly config?: ResolvedConfig;
   /** `YYYY-MM-DD` for suppression expiry (default today, UTC). */
   readonly today?: string;
+  /**
+   * Whether the result must be able to turn fixes into text edits (`aisec fix`, SARIF `fixes`); default true.
+   * False lets sessions drop syntax trees as they go (see SessionOptions.keepSyntax).
+   */
+  readonly withFixes?: boolean;
 }
 
 export interface SkippedFile {
@@ -75,7 +80,12 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const syntaxProblems: SyntaxProblemEntry[] = [];
   const seen = new Set<string>();
   for (const files of workspaces) {
-    const session = await WorkspaceSession.create({ root, config, today: options.today });
+    const session = await WorkspaceSession.create({
+      root,
+      config,
+      today: options.today,
+      keepSyntax: options.withFixes !== false,
+    });
     const uris: string[] = [];
     for (const file of files) {
       if (seen.has(file)) continue;

@@ -100,6 +100,12 @@ export interface SessionOptions {
   readonly config?: ResolvedConfig;
   /** `YYYY-MM-DD` against which suppression `until` dates are judged (default: today, UTC). */
   readonly today?: string;
+  /**
+   * Keep the front ends' syntax handles (`Resource.syntax`) that `edit/` needs to turn fixes into text edits
+   * (default true). A scan that reports without fixes passes false: the handles are dropped as soon as a unit
+   * is analysed, which halves the memory a large workspace holds.
+   */
+  readonly keepSyntax?: boolean;
 }
 
 export class WorkspaceSession {
@@ -398,6 +404,7 @@ export class WorkspaceSession {
       unit.uris.map((uri) => ({ uri, text: this.files.get(uri)!.text })),
       suppliers.map((l) => l.supplier),
     );
+    if (this.options.keepSyntax === false) dropSyntax(result.result);
     const unitResult = { signature, suppliers, ...result };
     cache.set(unit.id, unitResult);
     return unitResult;
@@ -456,6 +463,15 @@ function analyseFiles(
     const message = describeError(error);
     for (const file of readable) failures.set(file.uri, message);
     return empty([...skippedDocs, ...readable.map((file) => emptyDocument(file.uri, languageOf(file.uri), file.text))]);
+  }
+}
+
+/** Forgets the syntax handles of a unit's resources (only `edit/` reads them; see `keepSyntax`). */
+function dropSyntax(result: FrontEndResult): void {
+  for (const document of result.documents) {
+    for (const resource of document.resources) {
+      if (resource.syntax !== undefined) (resource as { syntax?: unknown }).syntax = undefined;
+    }
   }
 }
 

@@ -76,15 +76,18 @@ export function readSuppressions(
 ): SuppressionDirective[] {
   const directives: SuppressionDirective[] = [];
   const lines = document.lines;
-  const lineTexts = document.text.split(/\r\n|\r|\n/);
+  // Split into lines only when a comment turns out to be a directive: most comments are not, and a scan of
+  // thousands of files should not copy every text line by line.
+  let lineTexts: string[] | undefined;
+  const lineText = (line: number): string | undefined => (lineTexts ??= document.text.split(/\r\n|\r|\n/))[line];
   const isCodeLine = (line: number): boolean => {
-    const text = lineTexts[line]?.trim() ?? '';
+    const text = lineText(line)?.trim() ?? '';
     return (
       text !== '' && !text.startsWith('//') && !text.startsWith('#') && !text.startsWith('/*') && !text.startsWith('*')
     );
   };
   const nextCodeLine = (after: number): number => {
-    for (let line = after + 1; line < lineTexts.length; line++) if (isCodeLine(line)) return line;
+    for (let line = after + 1; line < lines.lineCount; line++) if (isCodeLine(line)) return line;
     return after + 1;
   };
   const lineOf = (offset: number) => lines.positionAt(offset).line;
@@ -97,9 +100,11 @@ export function readSuppressions(
   const known = knownIds(rules);
 
   for (const comment of document.comments) {
+    const aisec = AISEC.exec(comment.text);
+    const peers = aisec ? [] : readPeerComment(comment.text);
+    if (!aisec && peers.length === 0) continue;
     const ownLine = lineOf(comment.span.start);
     const targetLine = nextCodeLine(lineOf(comment.span.end));
-    const aisec = AISEC.exec(comment.text);
     if (aisec) {
       let rest = aisec[1];
       let until: string | undefined;
@@ -134,7 +139,7 @@ export function readSuppressions(
       });
       continue;
     }
-    for (const peer of readPeerComment(comment.text)) {
+    for (const peer of peers) {
       const covered = peer.ids.flatMap((id) => peerRules(rules).get(id.toUpperCase()) ?? []);
       if (covered.length === 0) continue;
       directives.push({
