@@ -145,7 +145,8 @@ export class DocumentContext {
       if (!children) continue;
       if (node.type === 'property') {
         const key = children[0];
-        if (typeof key?.value === 'string' && key.value.toLowerCase() === 'metadata') continue;
+        const name = key?.value;
+        if (typeof name === 'string' && name.length === 8 && name.toLowerCase() === 'metadata') continue;
       }
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
@@ -269,8 +270,11 @@ export class ArmScope {
   evaluateObject(node: Node, locals: Locals, exclude: ReadonlySet<string>): ObjectValue {
     const properties: Property[] = [];
     let openEnded: UnknownValue | undefined;
+    // Excluded names and `copy` are short: longer names need no lower-casing (a hot spot on large templates).
+    let longest = 4;
+    for (const excluded of exclude) longest = Math.max(longest, excluded.length);
     for (const [name, keyNode, valueNode] of entries(node)) {
-      const lower = name.toLowerCase();
+      const lower = name.length <= longest ? name.toLowerCase() : '';
       if (exclude.has(lower)) continue;
       const propertySpan = spanOfNode(keyNode.parent!);
       if (lower === 'copy' && isPropertyCopy(valueNode)) {
@@ -334,7 +338,7 @@ export class ArmScope {
     if (ast.kind === 'error') {
       this.document.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
     }
-    return { ...value, span: spanOfNode(node) };
+    return withSpan(value, spanOfNode(node));
   }
 
   enter(): boolean {
@@ -367,7 +371,7 @@ export class ArmScope {
       resolved = resolveParameter(declaration, this.suppliers, useSpan, useText);
       this.resolvedParameters.set(lower, resolved);
     }
-    return resolved.kind === 'unknown' ? { ...resolved, span: useSpan, text: useText } : { ...resolved, span: useSpan };
+    return resolved.kind === 'unknown' ? withSpan(resolved, useSpan, useText) : withSpan(resolved, useSpan);
   }
 
   /** The parameter as resolveParameter sees it; undefined while its own default is being evaluated. */
@@ -1093,6 +1097,17 @@ function describeTarget(target: Target): string {
     return `${target.type}${name}`;
   }
   return 'a resource';
+}
+
+/**
+ * A copy of `value` at another span (and text). Object.assign, not `{ ...value, span }`: spreading and then
+ * overriding a property takes V8's slow path, a hot spot when every expression result is re-spanned.
+ */
+function withSpan<V extends Value>(value: V, span: Span, text?: string): V {
+  const copy = Object.assign({}, value) as { -readonly [K in keyof V]: V[K] } & { span: Span; text?: string };
+  copy.span = span;
+  if (text !== undefined) copy.text = text;
+  return copy as V;
 }
 
 export function asUnknown(value: Value, text: string, reason: string): UnknownValue {

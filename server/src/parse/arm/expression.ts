@@ -49,9 +49,14 @@ export const MAX_EXPRESSION_DEPTH = 128;
 export function expressionBody(text: string): { start: number; end: number } | undefined {
   if (text.length < 2 || text[0] !== '[' || text[1] === '[') return undefined;
   let end = text.length;
-  while (end > 0 && /\s/.test(text[end - 1])) end--;
-  if (text[end - 1] !== ']') return undefined;
+  // Trailing white space (space, tab, CR, LF) is allowed after the closing bracket.
+  while (end > 0 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
+  if (text.charCodeAt(end - 1) !== 93 /* ] */) return undefined;
   return { start: 1, end: end - 1 };
+}
+
+function isTrailingSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0xfeff;
 }
 
 /** The literal value of a non-expression string: `[[x]` means the text `[x]`. */

@@ -33,10 +33,20 @@ const ID_FUNCTIONS = new Set([
 const NAMESPACE = /^[A-Za-z0-9]+(\.[A-Za-z0-9]+)+$/;
 const TYPE_SEGMENT = /^[A-Za-z0-9][\w-]*$/;
 
+/** Shapes by expression node: parsed expressions are cached per JSON string, and loops evaluate them often. */
+const shapes = new WeakMap<ArmExpr, IdShape | null>();
+
 /** The id shape of an expression (a sub-expression of `source`), when it reads as a resource id. */
 export function idShapeOf(node: ArmExpr, source: string): IdShape | undefined {
-  const pieces = piecesOf(node, source, 0);
-  return pieces ? shapeOfSegments(segmentsOf(pieces)) : undefined;
+  let shape = shapes.get(node);
+  if (shape === undefined) {
+    // Without a `/` in its text, no expression builds an id (resourceId() types contain one too).
+    const slash = source.indexOf('/', node.start);
+    const pieces = slash >= 0 && slash < node.end ? piecesOf(node, source, 0) : undefined;
+    shape = (pieces && shapeOfSegments(segmentsOf(pieces))) ?? null;
+    shapes.set(node, shape);
+  }
+  return shape ?? undefined;
 }
 
 /** The id shape of a literal id (`/subscriptions/…/providers/Ns/type/name` or `Ns/type/name`). */
@@ -205,6 +215,7 @@ function shapeOfSegments(segments: readonly Piece[][]): IdShape | undefined {
 
 /** Expression text without insignificant white space, to compare two writings of the same expression. */
 export function normalizeExpressionText(text: string): string {
+  if (!/\s/.test(text)) return text;
   let result = '';
   let quoted = false;
   for (const c of text) {

@@ -162,7 +162,9 @@ export function child(node: Node | undefined, name: string): Node | undefined {
     const key = property.children?.[0];
     if (!key || typeof key.value !== 'string') continue;
     if (key.value === name) return property.children?.[1];
-    if (insensitive === undefined && key.value.toLowerCase() === lower) insensitive = property.children?.[1];
+    // Length first: lower-casing every key of every object looked up is a hot spot on large templates.
+    if (insensitive === undefined && key.value.length === lower.length && key.value.toLowerCase() === lower)
+      insensitive = property.children?.[1];
   }
   return insensitive;
 }

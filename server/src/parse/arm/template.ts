@@ -11,7 +11,7 @@ import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
 import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
-import { canonicalNameOfWritten } from './idShape';
+import { canonicalNameOf, canonicalNameOfWritten } from './idShape';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
 /** The handle `edit/` gets as `Resource.syntax` (see index.ts). */
@@ -127,7 +127,11 @@ export class TemplateWalker {
     const nameText = relative ? `${parent.nameText}/${writtenName}` : writtenName;
     const key =
       this.planned.get(node)?.key ?? this.uniqueKey(frame.keyPrefix + (symbolicName ?? `${type}/${nameText}`));
-    const ownName = canonicalNameOfWritten(writtenName);
+    const nameNode = child(node, 'name');
+    const ownName =
+      nameNode?.type === 'string' && expressionBody(writtenName)
+        ? canonicalNameOf(this.document.parsed(nameNode).ast, writtenName)
+        : canonicalNameOfWritten(writtenName);
     const canonicalName = relative ? `${parent!.canonicalName}/${ownName}` : ownName;
     const planned: Planned = { key, type, nameText, canonicalName };
     this.planned.set(node, planned);
