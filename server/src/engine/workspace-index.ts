@@ -14,6 +14,8 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly byTypeAndName = new Map<string, Resource[]>();
   private readonly byType = new Map<string, Resource[]>();
   private reverse: Map<Resource, Referrer[]> | undefined;
+  /** Answers of `resolve` by reference object and asking document (the preference depends on it). */
+  private readonly resolved = new WeakMap<ResourceReference, Map<string, Resource | undefined>>();
 
   constructor(documents: readonly ParsedDocument[]) {
     this.all = documents.flatMap((d) => d.resources);
@@ -44,6 +46,17 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 
   resolve(reference: ResourceReference, from: Resource): Resource | undefined {
+    // Rules looking for related resources (private endpoints, diagnostic settings) ask about the same
+    // references once per candidate target: remember the answers (the index never changes).
+    let byUri = this.resolved.get(reference);
+    if (!byUri) this.resolved.set(reference, (byUri = new Map()));
+    if (byUri.has(from.uri)) return byUri.get(from.uri);
+    const found = this.lookup(reference, from);
+    byUri.set(from.uri, found);
+    return found;
+  }
+
+  private lookup(reference: ResourceReference, from: Resource): Resource | undefined {
     if (reference.key !== undefined) {
       return this.byKey.get(keyOf(reference.uri ?? from.uri, reference.key));
     }
