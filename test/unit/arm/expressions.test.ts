@@ -93,7 +93,7 @@ describe('ARM expressions: parsing', () => {
 
   it('reports invalid expressions that are never evaluated: unused variables, outputs, property names, false conditions', () => {
     const text = templateText({
-      parameters: { p: { type: 'string', metadata: { description: '[Preview] not an expression' } } },
+      parameters: { p: { type: 'string', metadata: { description: '[Preview]' } } },
       variables: { unused: "[concat('a', ]", nested: { deep: ['ok', "[parameters('p'))]"] } },
       resources: [
         {

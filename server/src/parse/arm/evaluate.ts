@@ -128,27 +128,18 @@ export class DocumentContext {
 
   /**
    * Reports the `[…]` strings of the whole template that do not parse, evaluated or not (a variable nobody
-   * uses, an output, a resource behind a false condition). Parses only, into the cache evaluation reuses.
-   * `metadata` sections are documentation, not evaluated by ARM (`"description": "[Preview] …"`).
+   * uses, an output, a resource behind a false condition). Parses only. `strings` are the candidates the JSON
+   * reader collected (no second walk over the tree). `metadata` sections are documentation, not evaluated by
+   * ARM (`"description": "[Preview] …"`).
    */
-  checkExpressionSyntax(root: Node): void {
-    const stack: Node[] = [root];
-    for (let node = stack.pop(); node; node = stack.pop()) {
-      if (node.type === 'string') {
-        if (typeof node.value === 'string' && expressionBody(node.value)) {
-          const { ast } = this.parsed(node);
-          if (ast.kind === 'error') this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
-        }
-        continue;
-      }
-      const children = node.children;
-      if (!children) continue;
-      if (node.type === 'property') {
-        const key = children[0];
-        const name = key?.value;
-        if (typeof name === 'string' && name.length === 8 && name.toLowerCase() === 'metadata') continue;
-      }
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  checkExpressionSyntax(strings: readonly Node[]): void {
+    for (const node of strings) {
+      const text = node.value;
+      const body = typeof text === 'string' ? expressionBody(text) : undefined;
+      if (!body || insideMetadata(node)) continue;
+      // Evaluated strings are parsed already; the others need no cache entry (nothing evaluates them later).
+      const ast = this.expressions.get(node)?.ast ?? parseExpression(text as string, body.start, body.end);
+      if (ast.kind === 'error') this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
     }
   }
 
@@ -457,6 +448,16 @@ function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | '
   return (value.kind === 'object' || value.kind === 'array') && value.openEnded !== undefined;
 }
 
+/** Whether a node lies in a `metadata` property's value (or is that property's name). */
+function insideMetadata(node: Node): boolean {
+  for (let current: Node | undefined = node; current; current = current.parent) {
+    if (current.type !== 'property') continue;
+    const name = current.children?.[0]?.value;
+    if (typeof name === 'string' && name.length === 8 && name.toLowerCase() === 'metadata') return true;
+  }
+  return false;
+}
+
 /** A property-level copy: `"copy": [ { "name": …, "count": …, "input": … } ]`. */
 function isPropertyCopy(node: Node | undefined): boolean {
   return (
@@ -503,6 +504,13 @@ class ExpressionEvaluation {
 
   private text(node: ArmExpr): string {
     return this.source.slice(node.start, node.end);
+  }
+
+  /** The arguments' values (a loop, not `map` with a closure: this runs for every call of every expression). */
+  private evaluateAll(nodes: readonly ArmExpr[]): Value[] {
+    const values: Value[] = new Array<Value>(nodes.length);
+    for (let i = 0; i < nodes.length; i++) values[i] = this.evaluate(nodes[i]);
+    return values;
   }
 
   evaluate(node: ArmExpr): Value {
@@ -556,7 +564,7 @@ class ExpressionEvaluation {
     const span = this.span(whole);
     const text = this.text(whole);
     const lower = call.name.toLowerCase();
-    const args = call.args.map((arg) => this.evaluate(arg));
+    const args = this.evaluateAll(call.args);
     const target = this.targetOf(args[0]);
     const described = describeTarget(target);
     if (lower === 'reference') {
@@ -760,10 +768,7 @@ class ExpressionEvaluation {
       case 'createobject':
         return this.createObject(node);
       case 'createarray':
-        return make.array(
-          node.args.map((arg) => this.evaluate(arg)),
-          span,
-        );
+        return make.array(this.evaluateAll(node.args), span);
       case 'union':
         return this.evaluateUnion(node);
       case 'tryget':
@@ -777,7 +782,7 @@ class ExpressionEvaluation {
     if (isListFunction(lower)) return this.referenceValue(node, [], node);
     if (LAMBDA_FUNCTIONS.has(lower))
       return make.unknown(text, `a lambda expression (${name}) is not evaluated by aisec`, span);
-    const args = node.args.map((arg) => this.evaluate(arg));
+    const args = this.evaluateAll(node.args);
     if (RESOURCE_ID_FUNCTIONS.has(lower)) return this.resourceIdReference(lower, args, node);
     const deploymentTime = DEPLOYMENT_TIME_FUNCTIONS.get(lower);
     if (deploymentTime) return make.unknown(text, `${deploymentTime}: ${text}`, span, { origins: mergeOrigins(args) });
@@ -795,10 +800,10 @@ class ExpressionEvaluation {
       return make.unknown(text, open.openEnded.reason, span, { origins: mergeOrigins(args) });
     }
     const arithmetic = ARITHMETIC.get(lower);
-    if (arithmetic) return this.lift(args, node, (values) => arithmetic(values, span));
+    if (arithmetic) return this.lift(args, node, arithmetic);
     const builtin = BUILTIN_FUNCTIONS.get(lower);
     if (builtin) {
-      const result = this.lift(args, node, (values) => builtin(values, span));
+      const result = this.lift(args, node, builtin);
       return lower === 'format' || lower === 'concat' ? this.idReference(node, args, result) : result;
     }
     return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {
@@ -809,7 +814,7 @@ class ExpressionEvaluation {
   /** copyIndex(), copyIndex(offset), copyIndex('loop'), copyIndex('loop', offset). */
   private copyIndex(node: Extract<ArmExpr, { kind: 'call' }>): Value {
     const span = this.span(node);
-    const args = node.args.map((arg) => this.evaluate(arg));
+    const args = this.evaluateAll(node.args);
     let loop = '';
     let offset: Value | undefined;
     if (args[0]?.kind === 'literal' && typeof args[0].value === 'string') {
@@ -919,9 +924,9 @@ class ExpressionEvaluation {
   /** union(): known sides merge; an unknown side makes the result open-ended rather than unknown. */
   private evaluateUnion(node: Extract<ArmExpr, { kind: 'call' }>): Value {
     const span = this.span(node);
-    const args = node.args.map((arg) => this.evaluate(arg));
+    const args = this.evaluateAll(node.args);
     const union = BUILTIN_FUNCTIONS.get('union')!;
-    if (args.every(isKnown)) return this.lift(args, node, (values) => union(values, span));
+    if (args.every(isKnown)) return this.lift(args, node, union);
     const known = args.filter(isKnown);
     const unknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
     if (known.length > 0 && known.every((a) => a.kind === 'object')) {
@@ -940,7 +945,7 @@ class ExpressionEvaluation {
           origins: mergeOrigins(args),
         });
     }
-    return this.lift(args, node, (values) => union(values, span));
+    return this.lift(args, node, union);
   }
 
   /**
@@ -980,7 +985,7 @@ class ExpressionEvaluation {
   /** tryGet(object, key, …): the property, or null when absent. */
   private evaluateTryGet(node: Extract<ArmExpr, { kind: 'call' }>): Value {
     const span = this.span(node);
-    const args = node.args.map((arg) => this.evaluate(arg));
+    const args = this.evaluateAll(node.args);
     return this.lift(args, node, ([base, ...keys]) => {
       let current: Value = base;
       for (const key of keys) {
@@ -1005,12 +1010,16 @@ class ExpressionEvaluation {
    * Applies `compute` to known arguments. With unknown arguments that each have a few known candidates, the
    * result is unknown with the computed candidates.
    */
-  private lift(args: readonly Value[], node: ArmExpr, compute: (values: KnownValue[]) => Value | undefined): Value {
+  private lift(
+    args: readonly Value[],
+    node: ArmExpr,
+    compute: (values: KnownValue[], span: Span) => Value | undefined,
+  ): Value {
     const span = this.span(node);
     const text = this.text(node);
     const origins = mergeOrigins(args);
     if (args.every(isKnown)) {
-      const result = compute(args as KnownValue[]);
+      const result = compute(args as KnownValue[], span);
       if (result) return origins ? { ...result, span, origins } : { ...result, span };
       return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
     }
@@ -1030,7 +1039,7 @@ class ExpressionEvaluation {
     if (combinations > MAX_COMBINATIONS) return make.unknown(text, firstUnknown.reason, span, base);
     const results: Value[] = [];
     for (const combination of cartesian(choices)) {
-      const result = compute(combination);
+      const result = compute(combination, span);
       if (!result) return make.unknown(text, firstUnknown.reason, span, base);
       results.push(result);
     }

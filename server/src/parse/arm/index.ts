@@ -116,7 +116,7 @@ function analyze(file: SourceFile, suppliers: readonly ParameterSupplier[]): Fro
   const scope = new ArmScope(context, root, suppliers, '');
   const walker = new TemplateWalker(context, root);
   walker.walk(scope);
-  context.checkExpressionSyntax(root);
+  context.checkExpressionSyntax(reading.bracketStrings ?? []);
   const parameters = templateParameters(scope);
   const outputs = templateOutputs(scope);
   const document: ParsedDocument = {

@@ -14,6 +14,8 @@ export interface JsonReading {
   readonly problems: readonly SyntaxProblem[];
   /** Set when the tree was not built because the nesting is too deep. */
   readonly tooDeep?: boolean;
+  /** String nodes (values and property names) starting with `[`, in document order: the expression candidates. */
+  readonly bracketStrings?: readonly Node[];
 }
 
 /** Thrown from the visitor to stop reading a file that nests too deeply, long before the stack runs out. */
@@ -39,6 +41,7 @@ export function readJson(text: string): JsonReading {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
   const errors: ParseError[] = [];
+  const bracketStrings: MutableNode[] = [];
   let depth = 0;
   // An artificial root, as in parseTree.
   let current: MutableNode = { type: 'array', offset: -1, length: -1, children: [] };
@@ -65,7 +68,9 @@ export function readJson(text: string): JsonReading {
         },
         onObjectProperty: (name, offset, length) => {
           current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
-          current.children!.push({ type: 'string', value: name, offset, length, parent: current });
+          const key: MutableNode = { type: 'string', value: name, offset, length, parent: current };
+          current.children!.push(key);
+          if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
         },
         onObjectEnd: (offset, length) => {
           depth--;
@@ -86,7 +91,8 @@ export function readJson(text: string): JsonReading {
         },
         onLiteralValue: (value, offset, length) => {
           const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-          add({ type, offset, length, parent: current, value });
+          const node = add({ type, offset, length, parent: current, value });
+          if (type === 'string' && (value as string).charCodeAt(0) === 91 /* [ */) bracketStrings.push(node);
           completeProperty(offset + length);
         },
         onSeparator: (separator, offset) => {
@@ -124,7 +130,7 @@ export function readJson(text: string): JsonReading {
     const end = Math.max(start + error.length, Math.min(start + 1, text.length));
     problems.push({ span: { start, end }, message: describeError(printParseErrorCode(error.error)) });
   }
-  return { root: root as Node | undefined, comments, problems };
+  return { root: root as Node | undefined, comments, problems, bracketStrings: bracketStrings as Node[] };
 }
 
 const MESSAGES: Record<string, string> = {
