@@ -65,6 +65,8 @@ export interface ClientOptions {
   readonly initializationOptions?: unknown;
   /** Capabilities on top of the defaults (configuration, dynamic watchers, documentChanges, progress). */
   readonly capabilities?: Record<string, unknown>;
+  /** Extra node options for the server process (`--cpu-prof` when profiling a bench). */
+  readonly nodeArgs?: readonly string[];
 }
 
 export class TestClient {
@@ -87,7 +89,7 @@ export class TestClient {
 
   static async start(options: ClientOptions): Promise<TestClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [SERVER, '--stdio'], { cwd: options.folder, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { cwd: options.folder, stdio: 'pipe' });
     child.stderr!.on('data', (chunk: Buffer) => process.env.AISEC_TEST_VERBOSE && process.stderr.write(chunk));
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout!),

@@ -482,3 +482,26 @@ describe('bicep model: links', () => {
     assert.equal(value.origins?.[0].uri, 'file:///work/infra/main.bicepparam');
   });
 });
+
+describe('bicep: re-analysis with new parameter values', () => {
+  const text =
+    "param sku string = 'S0'\nresource a 'Microsoft.CognitiveServices/accounts@2023-05-01' = {\n  name: 'a'\n  sku: { name: sku }\n}\n";
+  const uri = 'file:///work/infra/cached.bicep';
+  const supplier = (sku: string): ParameterSupplier => ({
+    uri: 'file:///work/infra/cached.bicepparam',
+    description: 'parameters file cached.bicepparam',
+    values: new Map([['sku', make.literal(sku, { start: 0, end: 0 })]]),
+  });
+
+  it('reuses the syntax tree of unchanged text and still applies the new values', () => {
+    const first = analyzeBicep({ uri, text }, [supplier('S0')]).documents[0].resources[0];
+    const second = analyzeBicep({ uri, text }, [supplier('S1')]).documents[0].resources[0];
+    assert.equal(second.syntax, first.syntax);
+    assert.equal(toJson(first.get('sku.name')!), 'S0');
+    assert.equal(toJson(second.get('sku.name')!), 'S1');
+    const changed = text.replace("name: 'a'", "name: 'b'");
+    const third = analyzeBicep({ uri, text: changed }, [supplier('S1')]).documents[0].resources[0];
+    assert.notEqual(third.syntax, first.syntax);
+    assert.equal(toJson(third.get('name')!), 'b');
+  });
+});

@@ -10,8 +10,26 @@ import { BicepEvaluator, spanOf, type Locals } from './evaluate';
 import { parseBicep } from './parser';
 import { plainString, type BicepTree, type Decorator, type Expr, type ModuleDecl, type ResourceDecl } from './syntax';
 
-export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupplier[]): FrontEndResult {
+/**
+ * The last syntax tree per uri. A file is analysed again with unchanged text whenever the values handed to it
+ * change (its .bicepparam or a caller edited): the tree is reused then (trees are never modified).
+ */
+const lastTrees = new Map<string, BicepTree>();
+const MAX_KEPT_TREES = 256;
+
+/** `parseBicep(file.text)`, reusing the tree of the previous call for the same uri and text. */
+export function parseBicepCached(file: SourceFile): BicepTree {
+  const kept = lastTrees.get(file.uri);
+  if (kept && kept.text === file.text) return kept;
   const tree = parseBicep(file.text);
+  lastTrees.delete(file.uri);
+  lastTrees.set(file.uri, tree);
+  if (lastTrees.size > MAX_KEPT_TREES) lastTrees.delete(lastTrees.keys().next().value!);
+  return tree;
+}
+
+export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupplier[]): FrontEndResult {
+  const tree = parseBicepCached(file);
   const evaluator = new BicepEvaluator(tree, file.uri, suppliers);
   const resources: Resource[] = [];
   const links: TemplateLink[] = [];
@@ -66,7 +84,7 @@ function hasDecorator(decorators: readonly Decorator[], name: string): boolean {
 }
 
 export function analyzeBicepParams(file: SourceFile): FrontEndResult {
-  const tree = parseBicep(file.text);
+  const tree = parseBicepCached(file);
   const evaluator = new BicepEvaluator(tree, file.uri, []);
   const values = new Map<string, Value>();
   let templatePath: string | undefined;
