@@ -4,7 +4,7 @@
 // writes nothing.
 import * as fs from 'node:fs';
 import { createTwoFilesPatch } from 'diff';
-import { applyTextEdits, fixToTextEdits } from '../edit';
+import { applyTextEdits, realizeFix } from '../edit';
 import type { Finding } from '../engine/finding';
 import type { ScanResult } from '../engine/scan';
 import type { WorkspaceSession } from '../engine/session';
@@ -39,7 +39,7 @@ export function applyFixes(scan: ScanResult, options: { unsafe: boolean }): FixR
     for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
       const next = nextFix(session, attempted, options.unsafe);
       if (!next) break;
-      const { finding, fix, edits, key } = next;
+      const { finding, fix, title, edits, key } = next;
       attempted.add(key);
       const line = regionOf(finding.uri, finding.span, (uri) => session.document(uri)).startLine;
       for (const [uri, textEdits] of edits) {
@@ -55,7 +55,7 @@ export function applyFixes(scan: ScanResult, options: { unsafe: boolean }): FixR
         path: relativePath(scan.root, uriToPath(finding.uri)),
         line,
         ruleId: finding.ruleId,
-        title: fix.title,
+        title,
         applicability: fix.applicability,
       });
     }
@@ -71,8 +71,17 @@ function nextFix(
   attempted: Set<string>,
   unsafe: boolean,
 ):
-  | { finding: Finding; fix: Fix; edits: Map<string, { span: Finding['span']; newText: string }[]>; key: string }
+  | {
+      finding: Finding;
+      fix: Fix;
+      /** The realised title: the fix's title with notes on where the edit lands ("in the default of …"). */
+      title: string;
+      edits: Map<string, { span: Finding['span']; newText: string }[]>;
+      key: string;
+    }
   | undefined {
+  // Every file of the workspace: lets a Terraform fix edit a variable's default when the variable has one use.
+  const uris = () => session.uris();
   for (const findings of session.check().values()) {
     for (const finding of findings) {
       if (finding.suppression || finding.kind !== 'fail') continue;
@@ -80,18 +89,18 @@ function nextFix(
         if (fix.applicability === 'unsafe' && !unsafe) continue;
         const key = `${finding.ruleId}|${finding.uri}|${finding.resourceKey}|${finding.path ?? ''}|${fix.title}`;
         if (attempted.has(key)) continue;
-        let edits: Map<string, { span: Finding['span']; newText: string }[]>;
+        let realized: ReturnType<typeof realizeFix>;
         try {
-          edits = fixToTextEdits(fix, (uri) => session.document(uri));
+          realized = realizeFix(fix, (uri) => session.document(uri), { uris });
         } catch {
           attempted.add(key);
           continue;
         }
-        if (edits.size === 0 || [...edits.values()].every((list) => list.length === 0)) {
+        if (!realized || [...realized.edits.values()].every((list) => list.length === 0)) {
           attempted.add(key);
           continue;
         }
-        return { finding, fix, edits, key };
+        return { finding, fix, title: realized.title, edits: realized.edits, key };
       }
     }
   }

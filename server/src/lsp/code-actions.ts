@@ -16,7 +16,7 @@ import { fixAllEdit } from './fix-all';
 import { FixAllCodeActionKind, ShowDocumentationCommand } from './protocol';
 import { hasDocs, isDiagnosticData, sameFinding, toDiagnostic, toRange } from './diagnostics';
 import type { LintSession } from './session';
-import { toWorkspaceEdit, type EditFunctions } from './text-edits';
+import { sessionUris, toWorkspaceEdit, type EditFunctions } from './text-edits';
 
 export interface CodeActionDeps {
   readonly session: LintSession;
@@ -146,7 +146,7 @@ function findingActions(
   for (const fix of finding.fixes) {
     let realized;
     try {
-      realized = deps.edits.realizeFix(fix, (u) => deps.session.document(u));
+      realized = deps.edits.realizeFix(fix, (u) => deps.session.document(u), { uris: sessionUris(deps.session) });
     } catch (error) {
       deps.error(`fix '${fix.title}' of ${finding.ruleId}`, error);
       continue;

@@ -4,7 +4,7 @@
 // intermediate texts only inside this synchronous call and gets the original text back before it returns.
 import type { Finding } from '../engine/finding';
 import type { LintSession } from './session';
-import { applySpanEdits, minimalEdit, type EditFunctions, type SpanEdit } from './text-edits';
+import { applySpanEdits, minimalEdit, sessionUris, type EditFunctions, type SpanEdit } from './text-edits';
 
 /** Enough for every finding of a large file; each round is one check of one file. */
 export const maxFixAllRounds = 64;
@@ -40,7 +40,7 @@ export function fixAllEdit(
       const fix = candidate.fixes.find((f) => f.applicability === 'safe')!;
       let perFile: Map<string, SpanEdit[]>;
       try {
-        perFile = edits.realizeFix(fix, (u) => session.document(u))?.edits ?? new Map();
+        perFile = edits.realizeFix(fix, (u) => session.document(u), { uris: sessionUris(session) })?.edits ?? new Map();
       } catch (error) {
         onError(`fix '${fix.title}' of ${candidate.ruleId}`, error);
         continue;

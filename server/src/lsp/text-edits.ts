@@ -19,8 +19,18 @@ export interface EditFunctions {
   realizeFix(
     fix: Fix,
     documents: (uri: string) => ParsedDocument | undefined,
+    /** `uris`: every file of the workspace, so a Terraform fix may edit a variable default that has one use. */
+    options?: { readonly uris?: () => readonly string[] },
   ): { readonly title: string; readonly edits: Map<string, SpanEdit[]> } | undefined;
   suppressionEdit(document: ParsedDocument, finding: Finding): SpanEdit;
+}
+
+/** Every uri the session knows (the engine's `uris()` when it has one, else the uris of its documents). */
+export function sessionUris(session: {
+  documents(): readonly ParsedDocument[];
+  uris?: () => readonly string[];
+}): () => readonly string[] {
+  return () => (typeof session.uris === 'function' ? session.uris() : session.documents().map((d) => d.uri));
 }
 
 export function toLspEdits(lines: LineIndex, edits: readonly SpanEdit[]): LspTextEdit[] {
