@@ -64,6 +64,37 @@ describe('fix builders', () => {
     );
   });
 
+  it('azurerm titles name what the edit writes (4.x string form, authentication_failure_mode)', () => {
+    const tf = (type: string, ...body: string[]) =>
+      lines(`resource "${type}" "r" {`, '  name = "res-prod"', ...body, '}', '');
+    const foundry = workspace({ 'main.tf': tf('azurerm_ai_foundry') }).resource('azurerm_ai_foundry.r');
+    assert.equal(disablePublicNetworkAccessFix(foundry).title, 'Set public_network_access = "Disabled"');
+    const result = apply({ 'main.tf': tf('azurerm_ai_foundry') }, (ws) =>
+      disablePublicNetworkAccessFix(ws.resource('azurerm_ai_foundry.r')),
+    );
+    assert.equal(
+      result?.files['main.tf'],
+      lines(
+        'resource "azurerm_ai_foundry" "r" {',
+        '  name                  = "res-prod"',
+        '  public_network_access = "Disabled"',
+        '}',
+        '',
+      ),
+    );
+    const vault = workspace({ 'main.tf': tf('azurerm_key_vault') }).resource('azurerm_key_vault.r');
+    assert.equal(disablePublicNetworkAccessFix(vault).title, 'Set public_network_access_enabled = false');
+    const search = (mode: boolean) =>
+      workspace({
+        'main.tf': tf('azurerm_search_service', ...(mode ? ['  authentication_failure_mode = "http403"'] : [])),
+      }).resource('azurerm_search_service.r');
+    assert.equal(disableLocalAuthFix(search(false)).title, 'Set local_authentication_enabled = false');
+    assert.equal(
+      disableLocalAuthFix(search(true)).title,
+      'Set local_authentication_enabled = false and remove authentication_failure_mode',
+    );
+  });
+
   it('private link group ids and DNS zones per type and kind', () => {
     const target = (type: string, extra = '') =>
       privateLinkTarget(workspace({ 'a.bicep': bicep(type, extra) }).resource('r'));

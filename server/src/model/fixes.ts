@@ -21,7 +21,8 @@
 // resource type has no such fix.
 import type { Resource } from './resource';
 import type { EditValue, Fix, ModelEdit, NewResourceHandle, WorkspaceView } from './rule';
-import { phrase, type Phrase } from './checks';
+import { azurermMapping, reverseLookup } from './azurerm';
+import { dialectOf, phrase, type Phrase } from './checks';
 
 const lower = (type: string) => type.toLowerCase();
 
@@ -40,11 +41,25 @@ export function disablePublicNetworkAccessFix(resource: Resource): Fix {
   return {
     title: phrase(resource, {
       arm: `Set publicNetworkAccess to '${value}'`,
-      azurerm: 'Set public_network_access_enabled = false',
+      // 3.x-style bool (`public_network_access_enabled = false`) or the 4.x string form of ai_services and
+      // ai_foundry (`public_network_access = "Disabled"`): the mapping knows which.
+      azurerm: azurermSetTitle(resource, 'properties.publicNetworkAccess', value),
     }),
     applicability: 'safe',
     edits: [{ kind: 'set', resource, path: 'properties.publicNetworkAccess', value }],
   };
+}
+
+/**
+ * "Set <attribute> = <value>" in azurerm terms, from the mapping (so the title names what the edit writes);
+ * undefined when the resource is not azurerm or the mapping has no attribute for the path.
+ */
+export function azurermSetTitle(resource: Resource, armPath: string, armValue: unknown): string | undefined {
+  const mapping = resource.sourceType ? azurermMapping(resource.sourceType) : undefined;
+  const target = mapping && reverseLookup(mapping, armPath, armValue);
+  if (!target || target.blockOnly || target.value === undefined) return undefined;
+  const hcl = typeof target.value === 'string' ? JSON.stringify(target.value) : String(target.value);
+  return `Set ${[...target.blocks, target.attribute].join('.')} = ${hcl}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -96,11 +111,16 @@ export function disableLocalAuthFix(resource: Resource): Fix {
   const edits: ModelEdit[] = [{ kind: 'set', resource, path: setting.path, value: setting.value }];
   const removesAuthOptions =
     lower(resource.type) === 'microsoft.search/searchservices' && resource.get('properties.authOptions') !== undefined;
-  if (removesAuthOptions) edits.push({ kind: 'remove', resource, path: 'properties.authOptions' });
+  // azurerm writes authOptions as `authentication_failure_mode` (only valid while local auth is enabled).
+  const azurerm = dialectOf(resource) === 'azurerm';
+  const authOptionsPath = azurerm ? 'properties.authOptions.aadOrApiKey.aadAuthFailureMode' : 'properties.authOptions';
+  if (removesAuthOptions) edits.push({ kind: 'remove', resource, path: authOptionsPath });
   return {
     title:
       phrase(resource, setting.title) +
-      (removesAuthOptions ? phrase(resource, { arm: ' and remove authOptions' }) : ''),
+      (removesAuthOptions
+        ? phrase(resource, { arm: ' and remove authOptions', azurerm: ' and remove authentication_failure_mode' })
+        : ''),
     applicability: removesAuthOptions ? 'unsafe' : 'safe',
     edits,
   };
