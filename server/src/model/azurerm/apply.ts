@@ -106,6 +106,40 @@ export class ObjectBuilder {
     if (value.openEnded) this.markOpenEnded(value.openEnded);
   }
 
+  /**
+   * Merges a patch that may or may not apply (a patch block with an unknown `count`, or in a loop): each
+   * patched member becomes unknown, with the current value and the patch's as candidates when both are
+   * known; a member the patch would add stays unknown (it may be absent).
+   */
+  mergePossible(value: ObjectValue, reason: UnknownValue, origin?: Origin): void {
+    for (const property of value.properties) {
+      const existing = this.slots.get(property.name.toLowerCase());
+      if (property.value.kind === 'object' && existing?.node instanceof ObjectBuilder) {
+        existing.node.mergePossible(property.value, reason, origin);
+        continue;
+      }
+      const patched = origin
+        ? { ...property.value, origins: [origin, ...(property.value.origins ?? [])] }
+        : property.value;
+      const before = existing ? freeze(existing.node) : undefined;
+      const alternatives = before ? [before, patched] : undefined;
+      const candidates = alternatives?.flatMap((v): (Value | undefined)[] =>
+        v.kind === 'unknown' ? [...(v.candidates ?? [undefined])] : [v],
+      );
+      const known = candidates?.every((v) => v !== undefined) ? (candidates as Value[]) : undefined;
+      this.slots.set(property.name.toLowerCase(), {
+        name: existing?.name ?? property.name,
+        nameSpan: existing?.nameSpan ?? property.nameSpan,
+        span: existing?.span ?? property.span,
+        node: make.unknown(reason.text, reason.reason, property.span, {
+          candidates: known,
+          origins: origin ? [origin] : undefined,
+        }),
+      });
+    }
+    if (value.openEnded) this.markOpenEnded(value.openEnded);
+  }
+
   private child(segment: string, nameSpan: Span, span: Span): ObjectBuilder {
     const arrayStep = /^(.*)\[(\d*)\]$/.exec(segment);
     if (arrayStep) {
@@ -123,6 +157,11 @@ export class ObjectBuilder {
     if (slot?.node instanceof ObjectBuilder) return slot.node;
     const created = new ObjectBuilder(span);
     if (slot && !(slot.node instanceof ArrayBuilder) && slot.node.kind === 'object') created.merge(slot.node);
+    // Writing into a member that was unknown (`properties = var.props`), or that an open-ended object may
+    // hold, keeps what we do not know: the other members of the new object are unknown, not absent.
+    else if (slot && !(slot.node instanceof ArrayBuilder) && slot.node.kind === 'unknown')
+      created.markOpenEnded(slot.node);
+    else if (!slot && this.openEnded) created.markOpenEnded(this.openEnded);
     this.slots.set(key, {
       name: segment,
       nameSpan: slot?.nameSpan ?? nameSpan,
@@ -137,8 +176,12 @@ export class ObjectBuilder {
     const slot = this.slots.get(key);
     if (slot?.node instanceof ArrayBuilder) return slot.node;
     const created = new ArrayBuilder(span);
-    if (slot && !(slot.node instanceof ObjectBuilder) && slot.node.kind === 'array')
+    if (slot && !(slot.node instanceof ObjectBuilder) && slot.node.kind === 'array') {
       created.items.push(...slot.node.items);
+      created.openEnded = slot.node.openEnded;
+    } else if (slot && !(slot.node instanceof ObjectBuilder) && slot.node.kind === 'unknown')
+      created.openEnded = slot.node;
+    else if (!slot) created.openEnded = this.openEnded;
     this.slots.set(key, { name, nameSpan, span, node: created });
     return created;
   }

@@ -88,6 +88,9 @@ export const KEY_ATTRIBUTES: ReadonlySet<string> = new Set([
   'access_key',
 ]);
 
+/** Values standing for an expression Terraform would reject at plan time: `try()` moves past them. */
+const EVALUATION_ERRORS = new WeakSet<Value>();
+
 /** Top-level names that are not resource types. */
 const SCOPE_ROOTS = new Set(['var', 'local', 'module', 'data', 'each', 'count', 'self', 'path', 'terraform']);
 
@@ -153,7 +156,7 @@ export class ModuleEvaluator {
       case 'binary':
         return this.binary(expr, uri, bindings);
       case 'for':
-        return this.unknown(expr, uri, 'is built by a for expression');
+        return this.forExpression(expr, uri, bindings);
       case 'directive':
         return this.unknown(expr, uri, 'uses a template directive');
       case 'error':
@@ -211,6 +214,75 @@ export class ModuleEvaluator {
       }
       properties.push(make.property(name, item.key.span, this.evaluate(item.value, uri, bindings), item.span));
     }
+    return make.object(properties, expr.span, openEnded ? { openEnded } : undefined);
+  }
+
+  /**
+   * `[for …]` / `{for …}` over a known collection: each item is bound and evaluated; an `if` filter that is
+   * known keeps or drops the item, one that is not (or a key that is not known) leaves the result open-ended:
+   * the known members stay, a member not listed is unknown rather than absent.
+   */
+  private forExpression(expr: Extract<HclExpr, { kind: 'for' }>, uri: string, bindings: Bindings): Value {
+    const { collection, valueVar, valueExpr } = expr;
+    if (!collection || !valueVar || !valueExpr || (expr.object && !expr.keyExpr))
+      return this.unknown(expr, uri, 'is a for expression that could not be read');
+    const source = this.evaluate(collection, uri, bindings);
+    let entries: { key: Value; value: Value }[];
+    if (source.kind === 'object') {
+      entries = source.properties.map((p) => ({ key: make.literal(p.name, p.nameSpan), value: p.value }));
+    } else if (source.kind === 'array') {
+      entries = source.items.map((item, index) => ({ key: make.literal(index, item.span), value: item }));
+    } else if (source.kind === 'unknown') {
+      return this.unknown(expr, uri, source.reason, source.reference ? { reference: source.reference } : {});
+    } else {
+      const error = this.unknown(
+        expr,
+        uri,
+        source.value === null
+          ? 'iterates over null, which Terraform rejects'
+          : 'iterates over a value that is not a collection',
+      );
+      EVALUATION_ERRORS.add(error);
+      return error;
+    }
+    // `for s in toset([...])` / a list: the single variable is the item; with two, the first is the index.
+    let openEnded: UnknownValue | undefined = source.openEnded;
+    const open = (value: Value | undefined, fallback: string) => {
+      openEnded ??= this.unknown(expr, uri, value?.kind === 'unknown' ? value.reason : fallback);
+    };
+    const items: Value[] = [];
+    const groups = new Map<string, { key: Value; values: Value[] }>();
+    for (const entry of entries) {
+      const scope = new Map(bindings);
+      if (expr.keyVar) scope.set(expr.keyVar, entry.key);
+      scope.set(valueVar, entry.value);
+      if (expr.condition) {
+        const keep = this.evaluate(expr.condition, uri, scope);
+        if (keep.kind === 'literal' && keep.value === false) continue;
+        if (keep.kind !== 'literal' || keep.value !== true) {
+          open(keep, 'filters by a condition that is not a bool');
+          continue;
+        }
+      }
+      const value = this.evaluate(valueExpr, uri, scope);
+      if (!expr.object) {
+        items.push(value);
+        continue;
+      }
+      const key = this.evaluate(expr.keyExpr!, uri, scope);
+      if (key.kind !== 'literal' || key.value === null) {
+        open(key, 'has a computed key');
+        continue;
+      }
+      const name = String(key.value);
+      const group = groups.get(name);
+      if (group && expr.grouping) group.values.push(value);
+      else groups.set(name, { key, values: [value] });
+    }
+    if (!expr.object) return make.array(items, expr.span, openEnded ? { openEnded } : undefined);
+    const properties = [...groups].map(([name, { key, values }]) =>
+      make.property(name, key.span, expr.grouping ? make.array(values, key.span) : values[values.length - 1], key.span),
+    );
     return make.object(properties, expr.span, openEnded ? { openEnded } : undefined);
   }
 
@@ -281,7 +353,12 @@ export class ModuleEvaluator {
     if (op === '==' || op === '!=') {
       const a = toJson(left);
       const b = toJson(right);
-      if (a === undefined || b === undefined) return this.unknown(expr, uri, firstReason([left, right]));
+      if (a === undefined || b === undefined) {
+        // An object or list (even with unknown members) is never equal to a literal: `v != null` is known.
+        const differ = left.kind !== 'unknown' && right.kind !== 'unknown' && left.kind !== right.kind;
+        if (differ) return make.literal(op === '!=', expr.span);
+        return this.unknown(expr, uri, firstReason([left, right]));
+      }
       const equal = JSON.stringify(a) === JSON.stringify(b);
       return make.literal(op === '==' ? equal : !equal, expr.span);
     }
@@ -634,7 +711,8 @@ export class ModuleEvaluator {
       case 'try': {
         // Best effort: the first argument when it is known; otherwise we cannot tell which one applies.
         const values = args();
-        const first = values[0];
+        // Arguments that are Terraform errors (a `for` over null) fall through to the next one.
+        const first = values.find((value) => !EVALUATION_ERRORS.has(value));
         if (first && isKnown(first)) return { ...first, span: expr.span };
         return this.unknown(expr, uri, first?.kind === 'unknown' ? first.reason : 'depends on try()');
       }
@@ -739,6 +817,18 @@ export class ModuleEvaluator {
     const byName = new Map<string, Property>();
     let openEnded: UnknownValue | undefined;
     for (const value of values) {
+      // A later argument that may hold more keys than it lists may override any earlier key: those become
+      // unknown, for their value is then whatever the later argument holds.
+      const later = value.kind === 'object' ? value.openEnded : value.kind === 'unknown' ? value : undefined;
+      if (later) {
+        for (const [name, property] of byName) {
+          const overridden = make.unknown(later.text, later.reason, property.value.span, {
+            reference: later.reference,
+            origins: property.value.origins,
+          });
+          byName.set(name, { ...property, value: overridden });
+        }
+      }
       if (value.kind === 'object') {
         for (const property of value.properties) byName.set(property.name, property);
         openEnded ??= value.openEnded;

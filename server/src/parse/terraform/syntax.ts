@@ -36,7 +36,26 @@ export type HclExpr =
       readonly expandLast: boolean;
       readonly span: Span;
     }
-  | { readonly kind: 'for'; readonly span: Span }
+  /**
+   * `[for v in c : e if f]`, `{for k, v in c : ke => ve... if f}`. The parts are optional so that a
+   * half-typed loop stays a `for` (evaluated as unknown).
+   */
+  | {
+      readonly kind: 'for';
+      /** `{ for … }` builds an object, `[ for … ]` a tuple. */
+      readonly object?: boolean;
+      /** The first variable when two are given (`k, v`): the key or index. */
+      readonly keyVar?: string;
+      readonly valueVar?: string;
+      readonly collection?: HclExpr;
+      /** Object form: the key expression (before `=>`). */
+      readonly keyExpr?: HclExpr;
+      readonly valueExpr?: HclExpr;
+      /** `...` after the value: entries with equal keys are grouped into lists. */
+      readonly grouping?: boolean;
+      readonly condition?: HclExpr;
+      readonly span: Span;
+    }
   /** A `%{ if }` / `%{ for }` template directive. */
   | { readonly kind: 'directive'; readonly span: Span }
   | {
@@ -578,7 +597,7 @@ class Converter {
       case 'function_call':
         return this.call(node);
       case 'for_expr':
-        return { kind: 'for', span };
+        return this.forExpression(node);
       case 'operation':
         return node.namedChildren[0] ? this.primary(node.namedChildren[0]) : { kind: 'error', span };
       case 'unary_operation': {
@@ -616,11 +635,40 @@ class Converter {
     const parts = node.namedChildren.filter((c) => c.type === 'expression');
     const span = spanOf(node);
     const error: HclExpr = { kind: 'error', span: { start: span.end, end: span.end } };
+    const condition = parts[0] ? this.expression(parts[0]) : error;
+    const then = parts[1] ? this.expression(parts[1]) : error;
+    const otherwise = parts[2] ? this.expression(parts[2]) : error;
+    // The grammar reads `a ? b : c ? d : e` as `(a ? b : c) ? d : e`; HCL's conditional is right-associative
+    // (`a ? b : (c ? d : e)`). A bare (unparenthesised) conditional as the condition is that misreading.
+    if (condition.kind === 'conditional') return reassociate(condition, then, otherwise, span.end);
+    return { kind: 'conditional', condition, then, otherwise, span };
+  }
+
+  private forExpression(node: Node): HclExpr {
+    const span = spanOf(node);
+    const inner = node.namedChildren.find((c) => c.type === 'for_tuple_expr' || c.type === 'for_object_expr');
+    if (!inner) return { kind: 'for', span };
+    const intro = inner.namedChildren.find((c) => c.type === 'for_intro');
+    const names = intro?.namedChildren.filter((c) => c.type === 'identifier').map((c) => c.text) ?? [];
+    const collectionNode = intro?.namedChildren.find((c) => c.type === 'expression');
+    const bodies = inner.namedChildren.filter((c) => c.type === 'expression');
+    const conditionNode = inner.namedChildren
+      .find((c) => c.type === 'for_cond')
+      ?.namedChildren.find((c) => c.type === 'expression');
+    const object = inner.type === 'for_object_expr';
+    const expected = object ? 2 : 1;
+    if (names.length === 0 || names.length > 2 || !collectionNode || bodies.length !== expected)
+      return { kind: 'for', object, span };
     return {
-      kind: 'conditional',
-      condition: parts[0] ? this.expression(parts[0]) : error,
-      then: parts[1] ? this.expression(parts[1]) : error,
-      otherwise: parts[2] ? this.expression(parts[2]) : error,
+      kind: 'for',
+      object,
+      keyVar: names.length === 2 ? names[0] : undefined,
+      valueVar: names[names.length - 1],
+      collection: this.expression(collectionNode),
+      keyExpr: object ? this.expression(bodies[0]) : undefined,
+      valueExpr: this.expression(bodies[bodies.length - 1]),
+      grouping: object && inner.children.some((c) => c.type === 'ellipsis'),
+      condition: conditionNode ? this.expression(conditionNode) : undefined,
       span,
     };
   }
@@ -733,6 +781,27 @@ class Converter {
     if (merged.length === 1 && typeof merged[0] === 'string') return { kind: 'literal', value: merged[0], span };
     return { kind: 'template', parts: merged, heredoc, span };
   }
+}
+
+type Conditional = Extract<HclExpr, { kind: 'conditional' }>;
+
+/**
+ * `first ? d : e` where `first` is the bare conditional `a ? b : c` read by the grammar: the text is
+ * `a ? b : c ? d : e`, which means `a ? b : (c ? d : e)`. The new conditional attaches at the end of the
+ * `otherwise` chain of `first` (itself already right-associated).
+ */
+function reassociate(first: Conditional, then: HclExpr, otherwise: HclExpr, end: number): HclExpr {
+  const tail: HclExpr =
+    first.otherwise.kind === 'conditional'
+      ? reassociate(first.otherwise, then, otherwise, end)
+      : {
+          kind: 'conditional',
+          condition: first.otherwise,
+          then,
+          otherwise,
+          span: { start: first.otherwise.span.start, end },
+        };
+  return { ...first, otherwise: tail, span: { start: first.span.start, end } };
 }
 
 function mergeStrings(parts: readonly (string | HclExpr)[]): (string | HclExpr)[] {

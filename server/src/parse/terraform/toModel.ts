@@ -5,7 +5,7 @@ import type { Comment, ParsedDocument, SyntaxProblem, TemplateOutput, TemplatePa
 import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
 import { LineIndex, type Span } from '../../model/span';
-import { make, type ObjectValue, type Origin, type Value } from '../../model/value';
+import { make, type ObjectValue, type Origin, type UnknownValue, type Value } from '../../model/value';
 import {
   azurermMapping,
   mapResource,
@@ -177,9 +177,12 @@ export function buildModule(
   for (const draft of drafts.values()) if (!byKey.has(draft.key)) byKey.set(draft.key, draft);
   for (const patch of patches) {
     const target = patch.targetKey ? byKey.get(patch.targetKey) : undefined;
+    const applies = patchApplies(patch, evaluator);
+    if (applies === false) continue; // `count = 0` / a known-false condition: the patch block is not deployed
     if (target && !target.existing) {
       const origin: Origin = { uri: patch.uri, span: patch.block.span, description: `set by ${patch.key}` };
-      target.body.merge(patch.body, origin);
+      if (applies === true) target.body.merge(patch.body, origin);
+      else target.body.mergePossible(patch.body, applies, origin);
       target.patches.push({ uri: patch.uri, key: patch.key, sourceType: patch.sourceType, block: patch.block });
     } else {
       // The target is outside this module (or not a resource we can see): keep the partial configuration
@@ -453,6 +456,37 @@ function loopShape(block: HclBlock, uri: string, evaluator: ModuleEvaluator): { 
     if (value.value === 1) return { inLoop: false };
   }
   return { inLoop: true };
+}
+
+/**
+ * Whether a patch block (azapi_update_resource, *_customer_managed_key …) is deployed: true, false, or the
+ * reason it may or may not be (an unknown `count` condition, a loop over a collection that may be empty).
+ */
+function patchApplies(patch: PatchDraft, evaluator: ModuleEvaluator): boolean | UnknownValue {
+  const { condition, inLoop, block, uri } = patch.standalone;
+  if (condition?.kind === 'literal') return condition.value === true;
+  if (condition) {
+    const reason = condition.kind === 'unknown' ? condition.reason : 'has a condition that is not a bool';
+    return make.unknown(
+      condition.kind === 'unknown' ? condition.text : '',
+      `may be set by ${patch.key}, whose count ${reason}`,
+      condition.span,
+    );
+  }
+  if (!inLoop) return true;
+  const forEach = attributeOf(block.body, 'for_each')?.value;
+  const count = attributeOf(block.body, 'count')?.value;
+  const loop = forEach ?? count;
+  if (!loop) return true;
+  const value = evaluator.evaluate(loop, uri);
+  const nonEmpty =
+    (value.kind === 'array' && value.items.length > 0) ||
+    (value.kind === 'object' && value.properties.length > 0) ||
+    (value.kind === 'literal' && typeof value.value === 'number' && value.value > 0);
+  if (nonEmpty) return true;
+  const what = forEach ? 'for_each' : 'count';
+  const reason = value.kind === 'unknown' ? value.reason : 'may be empty';
+  return make.unknown(evaluator.text(uri, loop.span), `may be set by ${patch.key}, whose ${what} ${reason}`, loop.span);
 }
 
 function negate(value: Value, span: Span): Value {
