@@ -89,7 +89,10 @@ export class TestClient {
 
   static async start(options: ClientOptions): Promise<TestClient> {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], { cwd: options.folder, stdio: 'pipe' });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+      cwd: options.folder,
+      stdio: 'pipe',
+    });
     child.stderr!.on('data', (chunk: Buffer) => process.env.AISEC_TEST_VERBOSE && process.stderr.write(chunk));
     const connection = createMessageConnection(
       new StreamMessageReader(child.stdout!),

@@ -81,7 +81,7 @@ export class TerraformFileCache {
     }
     const change = previous ? textChange(previous.text, text) : undefined;
     const parser = terraformParser();
-    let oldTree = previous?.tree;
+    const oldTree = previous?.tree;
     if (oldTree && previous && change) {
       oldTree.edit({
         startIndex: change.start,
