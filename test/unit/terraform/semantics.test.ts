@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import type { UnknownValue, Value } from '../../../server/src/model/value';
 import { getPath } from '../../../server/src/model/value';
 import type { TerraformResourceSyntax } from '../../../server/src/parse/terraform';
-import { analyze, json, nameValue, one, resource } from './helpers';
+import { analyze, json, nameValue, one, resource, textAt } from './helpers';
 
 function unknown(value: Value | undefined): UnknownValue {
   assert.ok(value, 'no value');
@@ -107,6 +107,26 @@ describe('terraform semantics: for expressions', () => {
       'variable "props" {\n  default = { publicNetworkAccess = "Disabled", disableLocalAuth = null }\n}',
     );
     assert.deepEqual(json(value), { publicNetworkAccess: 'Disabled' });
+  });
+
+  it('keeps the spans of entries a `k => v` filter passes through (findings and fixes point there)', () => {
+    const text = `resource "azapi_resource" "r" {
+  type      = "Microsoft.CognitiveServices/accounts@2024-10-01"
+  name      = "oai"
+  parent_id = "x"
+  body = {
+    properties = { for k, v in {
+      publicNetworkAccess = "Enabled"
+      disableLocalAuth    = null
+    } : k => v if v != null }
+  }
+}
+`;
+    const r = one(text, 'azapi_resource.r');
+    const pna = r.get('properties.publicNetworkAccess');
+    assert.equal(json(pna), 'Enabled');
+    assert.equal(textAt(text, pna), '"Enabled"');
+    assert.equal(r.get('properties.disableLocalAuth'), undefined);
   });
 
   it('knows that an object with unknown members is not null (`if v != null` keeps it)', () => {

@@ -227,9 +227,9 @@ export class ModuleEvaluator {
     if (!collection || !valueVar || !valueExpr || (expr.object && !expr.keyExpr))
       return this.unknown(expr, uri, 'is a for expression that could not be read');
     const source = this.evaluate(collection, uri, bindings);
-    let entries: { key: Value; value: Value }[];
+    let entries: { key: Value; value: Value; property?: Property }[];
     if (source.kind === 'object') {
-      entries = source.properties.map((p) => ({ key: make.literal(p.name, p.nameSpan), value: p.value }));
+      entries = source.properties.map((p) => ({ key: make.literal(p.name, p.nameSpan), value: p.value, property: p }));
     } else if (source.kind === 'array') {
       entries = source.items.map((item, index) => ({ key: make.literal(index, item.span), value: item }));
     } else if (source.kind === 'unknown') {
@@ -251,7 +251,12 @@ export class ModuleEvaluator {
       openEnded ??= this.unknown(expr, uri, value?.kind === 'unknown' ? value.reason : fallback);
     };
     const items: Value[] = [];
-    const groups = new Map<string, { key: Value; values: Value[] }>();
+    const groups = new Map<string, { key: Value; values: Value[]; property?: Property }>();
+    // `k => v` passes entries through: they keep the spans where they are written (findings and fixes
+    // point there, not at the `v` of the loop).
+    const isVariable = (e: HclExpr | undefined, name: string | undefined) => e?.kind === 'variable' && e.name === name;
+    const passValue = isVariable(valueExpr, valueVar);
+    const passKey = isVariable(expr.keyExpr, expr.keyVar);
     for (const entry of entries) {
       const scope = new Map(bindings);
       if (expr.keyVar) scope.set(expr.keyVar, entry.key);
@@ -264,7 +269,7 @@ export class ModuleEvaluator {
           continue;
         }
       }
-      const value = this.evaluate(valueExpr, uri, scope);
+      const value = passValue ? entry.value : this.evaluate(valueExpr, uri, scope);
       if (!expr.object) {
         items.push(value);
         continue;
@@ -277,11 +282,18 @@ export class ModuleEvaluator {
       const name = String(key.value);
       const group = groups.get(name);
       if (group && expr.grouping) group.values.push(value);
-      else groups.set(name, { key, values: [value] });
+      else groups.set(name, { key, values: [value], property: passKey && passValue ? entry.property : undefined });
     }
     if (!expr.object) return make.array(items, expr.span, openEnded ? { openEnded } : undefined);
-    const properties = [...groups].map(([name, { key, values }]) =>
-      make.property(name, key.span, expr.grouping ? make.array(values, key.span) : values[values.length - 1], key.span),
+    const properties = [...groups].map(([name, { key, values, property }]) =>
+      property && !expr.grouping
+        ? property
+        : make.property(
+            name,
+            key.span,
+            expr.grouping ? make.array(values, key.span) : values[values.length - 1],
+            key.span,
+          ),
     );
     return make.object(properties, expr.span, openEnded ? { openEnded } : undefined);
   }
