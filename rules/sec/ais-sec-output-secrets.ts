@@ -33,6 +33,17 @@ export default defineRule({
           span: output.span,
           value: source.value,
           message: message(output, describeSecret(context.workspace, source, anchor), terraform),
+          // Terraform: `sensitive = true` (safe: an in-place edit of the flagged output). Bicep/ARM: the fix is
+          // to delete the output, which only the author can decide (consumers read it).
+          fixes: terraform
+            ? [
+                {
+                  title: `Set sensitive = true on output '${output.name}'`,
+                  applicability: 'safe',
+                  edits: [{ kind: 'markSecure', target: 'output', uri: document.uri, name: output.name }],
+                },
+              ]
+            : undefined,
         });
         break;
       }

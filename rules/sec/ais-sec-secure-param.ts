@@ -2,7 +2,7 @@
 // secure (Bicep @secure(), ARM securestring/secureobject, Terraform sensitive = true), so that its value is
 // not logged or kept in the deployment history, and it has no hard-coded default (a secret in source
 // control, identical in every environment).
-import { defineRule, type ParsedDocument, type TemplateParameter } from '../../server/src/model';
+import { defineRule, type Fix, type ParsedDocument, type TemplateParameter } from '../../server/src/model';
 import { looksSecret } from './secret-names';
 import { TEMPLATE_TYPE } from './shared';
 
@@ -35,6 +35,7 @@ export default defineRule({
         context.report({
           span: parameter.nameSpan,
           message: `${capitalized(noun(document))} '${parameter.name}' looks like it holds a secret but is not ${secureWord(document)}: ${makeSecure(document)}.`,
+          fixes: [markSecureFix(document, parameter)],
         });
         continue;
       }
@@ -74,6 +75,24 @@ function makeSecure(document: ParsedDocument): string {
   if (document.language === 'terraform') return 'add sensitive = true';
   if (document.language === 'arm') return "declare it with type 'securestring' (or 'secureobject')";
   return 'add the @secure() decorator';
+}
+
+/**
+ * Safe (DESIGN §9): an in-place edit of the flagged declaration that the same edit undoes. edit/ declines it
+ * where it cannot be written (a Bicep user-defined type, an ARM type other than string/object).
+ */
+function markSecureFix(document: ParsedDocument, parameter: TemplateParameter): Fix {
+  const title =
+    document.language === 'terraform'
+      ? `Set sensitive = true on variable '${parameter.name}'`
+      : document.language === 'arm'
+        ? `Declare parameter '${parameter.name}' as ${parameter.type === 'object' ? 'secureObject' : 'secureString'}`
+        : `Add @secure() to parameter '${parameter.name}'`;
+  return {
+    title,
+    applicability: 'safe',
+    edits: [{ kind: 'markSecure', target: 'parameter', uri: document.uri, name: parameter.name }],
+  };
 }
 
 function supplyHint(document: ParsedDocument): string {

@@ -108,10 +108,18 @@ function check(
   }
   // 2. Gone.
   const fixedKey = identity(finding);
-  const remaining = after.findings.filter((f) => identity(f) === fixedKey);
+  // Template-level findings (one per parameter or output, no path) share an identity: their message names
+  // the parameter, so the same message must be gone (marking a parameter secure may reveal another finding
+  // on it: a secure parameter with a hard-coded default).
+  const documentLevel = fix.edits.every((e) => e.kind === 'markSecure');
+  const remaining = after.findings.filter(
+    (f) => identity(f) === fixedKey && (!documentLevel || f.message === finding.message),
+  );
   if (remaining.length > 0) return `the finding remains: ${remaining[0].message}`;
   // 3. Nothing else changed, except on the fixed resources.
-  const touched = new Set(fix.edits.flatMap((e) => ('resource' in e ? [e.resource.key] : [e.near.key])));
+  const touched = new Set(
+    fix.edits.flatMap((e) => ('resource' in e ? [e.resource.key] : 'near' in e ? [e.near.key] : [])),
+  );
   const existing = new Set([...before.documents.values()].flatMap((d) => d.resources.map((r) => `${r.uri}|${r.key}`)));
   const count = (list: readonly Found[]) => {
     const map = new Map<string, number>();
@@ -177,6 +185,12 @@ function allowedSpans(before: Analysis, finding: Found, fix: Fix): Map<string, {
     for (const parameter of document.parameters ?? []) add(document.uri, parameter.span);
   }
   for (const related of finding.related) add(related.uri, related.span);
+  // markSecure edits stay inside the declaration they mark.
+  for (const edit of fix.edits) {
+    if (edit.kind !== 'markSecure') continue;
+    const document = before.documents.get(edit.uri);
+    for (const output of edit.target === 'output' ? (document?.outputs ?? []) : []) add(edit.uri, output.span);
+  }
   // Variables and locals the value flows through (Bicep `var`, ARM `variables`): their origins.
   for (const edit of fix.edits) {
     if (!('resource' in edit) || edit.kind === 'remove') continue;

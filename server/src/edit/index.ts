@@ -12,6 +12,7 @@ import type { Fix, ModelEdit } from '../model/rule';
 import { ArmWriter } from './arm';
 import { BicepWriter } from './bicep';
 import { buildPatch, groupByResource } from './patch';
+import { markSecureEdits } from './secure';
 import { CannotWrite, FixSession, type DocumentWriter } from './session';
 import type { TextEdit } from './text';
 import { createTerraformWriter } from './terraform';
@@ -82,6 +83,12 @@ export function realizeFix(
     }
     const perUri = new Map<string, TextEdit[]>();
     const add = (uri: string, edits: readonly TextEdit[]) => perUri.set(uri, [...(perUri.get(uri) ?? []), ...edits]);
+    for (const edit of fix.edits) {
+      if (edit.kind !== 'markSecure') continue;
+      const document = documents(edit.uri);
+      if (!document || document.skipped) throw new CannotWrite(`no document for ${edit.uri}`);
+      add(edit.uri, markSecureEdits(document, edit));
+    }
     for (const [uri, writer] of writers) {
       add(uri, writer.edits());
       for (const [other, edits] of writer.otherEdits?.() ?? []) add(other, edits);

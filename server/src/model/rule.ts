@@ -158,6 +158,16 @@ export type ModelEdit =
       readonly name: string;
       readonly body: { readonly [key: string]: EditValue };
     }
+  /**
+   * Declare a template parameter or output secure, in place: Bicep `@secure()` above the declaration, ARM
+   * `"type": "secureString"`/`"secureObject"` (from string/object), Terraform `sensitive = true`.
+   */
+  | {
+      readonly kind: 'markSecure';
+      readonly target: 'parameter' | 'output';
+      readonly uri: string;
+      readonly name: string;
+    }
   /** Add a template parameter (Terraform: a variable) unless one with that name exists. */
   | {
       readonly kind: 'addParameter';
