@@ -17,6 +17,7 @@ export default defineRule({
     resourceTypes: [TEMPLATE_TYPE],
     peers: { psrule: ['Azure.Deployment.OutputSecretValue'] },
     documentRule: true,
+    fix: 'safe',
   },
   check(context) {
     const document = context.document;

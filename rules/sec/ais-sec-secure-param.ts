@@ -25,6 +25,7 @@ export default defineRule({
       psrule: ['Azure.Deployment.SecureParameter', 'Azure.Deployment.SecureValue'],
     },
     documentRule: true,
+    fix: 'safe',
   },
   check(context) {
     const document = context.document;
