@@ -10,8 +10,11 @@ import {
   phrase,
   privateEndpointFix,
   resourceLabel,
+  type Fix,
+  type Resource,
 } from '../../server/src/model';
 import { ACCOUNT_TYPE } from './shared';
+import { hasSubdomain, subdomainEdit } from './subdomain';
 
 export default defineRule({
   meta: {
@@ -63,7 +66,7 @@ export default defineRule({
       });
       // With public access disabled and no endpoint, nothing can reach the account, unless an endpoint is
       // deployed outside this workspace (then suppress with that reason).
-      const fix = privateEndpointFix(account);
+      const fix = withSubdomain(account, privateEndpointFix(account));
       const closed =
         judge(account.get('properties.publicNetworkAccess'), equals('Disabled'), 'fail').outcome === 'pass';
       context.report({
@@ -76,3 +79,19 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * A private endpoint to an account needs its custom subdomain (the endpoint's DNS name): when the account
+ * has none, the same fix sets it first (the account's name as label), so the fixes come in order; when the
+ * name is not a usable literal there is no fix (fix AIS-COG-CUSTOM-SUBDOMAIN first).
+ */
+function withSubdomain(account: Resource, fix: Fix | undefined): Fix | undefined {
+  if (!fix || hasSubdomain(account)) return fix;
+  const subdomain = subdomainEdit(account);
+  if (!subdomain) return undefined;
+  return {
+    ...fix,
+    title: `${fix.title}${phrase(account, { arm: ' and set customSubDomainName', azurerm: ' and set custom_subdomain_name' })}`,
+    edits: [{ kind: 'set', resource: account, path: subdomain[0], value: subdomain[1] }, ...fix.edits],
+  };
+}
