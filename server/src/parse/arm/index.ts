@@ -26,7 +26,8 @@
 // the parent's type and name prefixed); resources of a nested deployment's inline template are prefixed
 // `<deployment key> > `; duplicates get `#2`, `#3`.
 //
-// References: `resourceId('Microsoft.X/y', <name>)`, `format('Microsoft.X/y/{0}', <name>)` (Bicep's `scope:`),
+// References: `resourceId('Microsoft.X/y', <name>)`, ids built with `format()`/`concat()` (Bicep's `scope:`, full
+// `/subscriptions/…/providers/…` ids, `extensionResourceId`; idShape.ts reads type and name from the text),
 // `reference()`, `resourceInfo()` and `list*()` become unknown values with a `reference`; when the template
 // declares exactly one resource of that type whose name is written the same way (`[parameters('name')]`),
 // the reference carries its key, so it resolves even though the name is not known. `parentKey` is set for
