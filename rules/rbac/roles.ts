@@ -2,7 +2,14 @@
 // `subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '<guid>')`, as
 // `/providers/Microsoft.Authorization/roleDefinitions/<guid>` strings, as references to `existing` role
 // definitions, or (azurerm) by role name.
-import { refersTo, sameText, type Match, type Resource, type Value, type WorkspaceView } from '../../server/src/model';
+import {
+  firstReferredResource,
+  sameText,
+  type Match,
+  type Resource,
+  type Value,
+  type WorkspaceView,
+} from '../../server/src/model';
 import { AI_TYPES, BROAD_ROLES, ROLE_DEFINITION_TYPE } from './shared';
 
 export interface RoleMatch {
@@ -89,16 +96,14 @@ export function aiScope(
   }
   // A resource of the workspace the scope names: by reference, by full id or by the relative
   // `<namespace>/<type>/<name>` form ARM templates use for `scope`.
-  const named = workspace
-    .resources()
-    .find((r) => isAiType(r.type) && refersTo(workspace, scope, assignment, r) === 'yes');
+  const named = firstReferredResource(workspace, scope, assignment, aiResources(workspace));
   if (named) return { match: 'yes', target: named };
   if (scope.kind === 'literal') {
     if (typeof scope.value !== 'string') return { match: 'no' };
     const type = providerType(scope.value);
     if (type && isAiType(type)) return { match: 'yes' };
     if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/?$/i.test(scope.value.trim())) {
-      const target = workspace.resources().find((r) => isAiType(r.type));
+      const target = aiResources(workspace)[0];
       return target ? { match: 'yes', target, resourceGroup: true } : { match: 'no' };
     }
     return { match: 'no' };
@@ -107,13 +112,22 @@ export function aiScope(
     const target = workspace.resolve(scope.reference, assignment);
     if (target && isAiType(target.type)) return { match: 'yes', target };
     if (target?.isType('Microsoft.Resources/resourceGroups')) {
-      const held = workspace.resources().find((r) => isAiType(r.type));
+      const held = aiResources(workspace)[0];
       return held ? { match: 'yes', target: held, resourceGroup: true } : { match: 'no' };
     }
     if (!target && scope.reference.type && isAiType(scope.reference.type)) return { match: 'yes' };
     return { match: 'no' };
   }
   return { match: 'no' };
+}
+
+const aiPools = new WeakMap<WorkspaceView, readonly Resource[]>();
+
+/** The workspace's deployed AI-workload resources, in workspace order (computed once per workspace). */
+function aiResources(workspace: WorkspaceView): readonly Resource[] {
+  let pool = aiPools.get(workspace);
+  if (!pool) aiPools.set(workspace, (pool = workspace.resources().filter((r) => isAiType(r.type))));
+  return pool;
 }
 
 export function isAiType(type: string): boolean {

@@ -470,21 +470,9 @@ function sameName(a: Resource, b: Resource): Match {
 
 /** Compares the trailing `<type segments>/<name>` of an ARM resource id with the target's type and name. */
 function idNames(id: string, target: Resource): Match {
-  // Full ids (`/subscriptions/…/providers/<ns>/<type>/<name>`) and the relative form ARM uses for `scope`
-  // (`<ns>/<type>/<name>`).
-  const match =
-    /\/providers\/([^/]+(?:\/[^/]+)*)$/i.exec(id.trim()) ?? /^([a-z0-9]+\.[a-z0-9.]+(?:\/[^/]+)+)$/i.exec(id.trim());
-  if (!match) return 'no';
-  const segments = match[1].split('/');
-  // namespace, then type/name pairs: Microsoft.CognitiveServices / accounts / name [/ projects / name]
-  if (segments.length < 3 || segments.length % 2 === 0) return 'no';
-  const types = [segments[0]];
-  const names: string[] = [];
-  for (let i = 1; i < segments.length; i += 2) {
-    types.push(segments[i]);
-    names.push(segments[i + 1]);
-  }
-  const idType = [types[0] + '/' + types[1], ...types.slice(2)].join('/');
+  const parsed = parseId(id);
+  if (!parsed) return 'no';
+  const { idType, names } = parsed;
   if (!sameText(idType, target.type)) return 'no';
   const targetName = literalString(target.get('name'));
   if (targetName === undefined) return 'unknown';
@@ -492,6 +480,231 @@ function idNames(id: string, target: Resource): Match {
   // is a single segment (Bicep nested/`parent:` declarations).
   const idName = targetName.includes('/') ? names.join('/') : names[names.length - 1];
   return sameText(idName, targetName) ? 'yes' : 'no';
+}
+
+/** The type and names of an ARM resource id, or undefined when `id` is not one. */
+function parseId(id: string): { readonly idType: string; readonly names: readonly string[] } | undefined {
+  // Full ids (`/subscriptions/…/providers/<ns>/<type>/<name>`) and the relative form ARM uses for `scope`
+  // (`<ns>/<type>/<name>`).
+  const match =
+    /\/providers\/([^/]+(?:\/[^/]+)*)$/i.exec(id.trim()) ?? /^([a-z0-9]+\.[a-z0-9.]+(?:\/[^/]+)+)$/i.exec(id.trim());
+  if (!match) return undefined;
+  const segments = match[1].split('/');
+  // namespace, then type/name pairs: Microsoft.CognitiveServices / accounts / name [/ projects / name]
+  if (segments.length < 3 || segments.length % 2 === 0) return undefined;
+  const types = [segments[0]];
+  const names: string[] = [];
+  for (let i = 1; i < segments.length; i += 2) {
+    types.push(segments[i]);
+    names.push(segments[i + 1]);
+  }
+  return { idType: [types[0] + '/' + types[1], ...types.slice(2)].join('/'), names };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Indexes for `refersTo` over many values or many targets: the keys under which a value may match a target
+// ('yes' or 'unknown'), so that helpers test only the pairs that can match instead of every pair. Every
+// pair left out answers 'no'; the pairs kept are still judged by `refersTo`.
+// ---------------------------------------------------------------------------------------------------------
+
+interface TargetKeys {
+  /** The value may match any target ('unknown' for all: a parameter, an unresolved untyped reference). */
+  all: boolean;
+  /** `uri#key` of a resource the value resolves to. */
+  readonly exact: Set<string>;
+  /** `type|last name segment` (lower-cased) of targets with a literal name that may match. */
+  readonly typeName: Set<string>;
+  /** Lower-cased types whose every target may match (the value's name is not known). */
+  readonly typeAny: Set<string>;
+}
+
+function resourceKey(resource: Resource): string {
+  return `${resource.uri}#${resource.key}`;
+}
+
+function lastSegment(name: string): string {
+  const lower = name.toLowerCase();
+  return lower.slice(lower.lastIndexOf('/') + 1);
+}
+
+function addTypeName(keys: TargetKeys, type: string, name: string | undefined): void {
+  if (name === undefined) keys.typeAny.add(type.toLowerCase());
+  else keys.typeName.add(`${type.toLowerCase()}|${lastSegment(name)}`);
+}
+
+/** Mirrors `refersTo`: every target for which `refersTo(workspace, value, from, target)` is not 'no' has a key here. */
+function collectTargetKeys(workspace: WorkspaceView, value: Value | undefined, from: Resource, keys: TargetKeys): void {
+  if (value === undefined) return;
+  if (value.kind === 'literal') {
+    const parsed = typeof value.value === 'string' ? parseId(value.value) : undefined;
+    if (parsed) addTypeName(keys, parsed.idType, parsed.names[parsed.names.length - 1]);
+    return;
+  }
+  if (value.kind !== 'unknown') return;
+  const reference = value.reference;
+  if (!reference) {
+    if (value.candidates && value.candidates.length > 0) {
+      for (const candidate of value.candidates) collectTargetKeys(workspace, candidate, from, keys);
+    } else keys.all = true;
+    return;
+  }
+  const resolved = workspace.resolve(reference, from);
+  if (resolved) {
+    keys.exact.add(resourceKey(resolved));
+    if (resolved.existing) addTypeName(keys, resolved.type, literalString(resolved.get('name')));
+    return;
+  }
+  if (reference.type === undefined) keys.all = true;
+  else addTypeName(keys, reference.type, reference.name !== undefined ? literalString(reference.name) : undefined);
+}
+
+function targetKeysOf(workspace: WorkspaceView, values: readonly (Value | undefined)[], from: Resource): TargetKeys {
+  const keys: TargetKeys = { all: false, exact: new Set(), typeName: new Set(), typeAny: new Set() };
+  for (const value of values) collectTargetKeys(workspace, value, from, keys);
+  return keys;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, position: number): void {
+  const list = map.get(key);
+  if (list) list.push(position);
+  else map.set(key, [position]);
+}
+
+/** Related resources (endpoints, settings) by the targets they may name; positions keep the workspace order. */
+class RelatedIndex {
+  private readonly all: number[] = [];
+  private readonly exact = new Map<string, number[]>();
+  private readonly typeName = new Map<string, number[]>();
+  private readonly typeAny = new Map<string, number[]>();
+  /** Every position with a key of the type (for targets whose name is not known). */
+  private readonly typed = new Map<string, number[]>();
+  private readonly byResource = new Map<string, number[]>();
+
+  constructor(
+    readonly related: readonly Resource[],
+    keysOf: (resource: Resource) => TargetKeys,
+  ) {
+    related.forEach((resource, position) => {
+      push(this.byResource, resourceKey(resource), position);
+      const keys = keysOf(resource);
+      if (keys.all) {
+        this.all.push(position);
+        return;
+      }
+      const types = new Set<string>();
+      for (const key of keys.exact) push(this.exact, key, position);
+      for (const key of keys.typeName) {
+        push(this.typeName, key, position);
+        types.add(key.slice(0, key.indexOf('|')));
+      }
+      for (const type of keys.typeAny) {
+        push(this.typeAny, type, position);
+        types.add(type);
+      }
+      for (const type of types) push(this.typed, type, position);
+    });
+  }
+
+  /** The related resources that may refer to `target` (or that `referrers` are), in workspace order. */
+  candidates(target: Resource, referrers: readonly Resource[]): Resource[] {
+    const positions = new Set<number>(this.all);
+    const add = (list: readonly number[] | undefined): void => list?.forEach((p) => positions.add(p));
+    add(this.exact.get(resourceKey(target)));
+    const type = target.type.toLowerCase();
+    const name = literalString(target.get('name'));
+    if (name === undefined) add(this.typed.get(type));
+    else {
+      add(this.typeAny.get(type));
+      add(this.typeName.get(`${type}|${lastSegment(name)}`));
+    }
+    for (const referrer of referrers) add(this.byResource.get(resourceKey(referrer)));
+    return [...positions].sort((a, b) => a - b).map((p) => this.related[p]);
+  }
+}
+
+const endpointIndexes = new WeakMap<WorkspaceView, RelatedIndex>();
+const settingIndexes = new WeakMap<WorkspaceView, RelatedIndex>();
+
+function endpointIndex(workspace: WorkspaceView): RelatedIndex {
+  let index = endpointIndexes.get(workspace);
+  if (!index) {
+    index = new RelatedIndex(workspace.resources(PRIVATE_ENDPOINT_TYPE), (endpoint) => {
+      const values: Value[] = [];
+      let more = false;
+      for (const list of connectionLists) {
+        const items = itemsOf(endpoint.get(`properties.${list}`));
+        more ||= items.more;
+        for (const connection of items.items) {
+          const idValue = getPath(connection, 'properties.privateLinkServiceId');
+          if (idValue) values.push(idValue);
+        }
+      }
+      const keys = targetKeysOf(workspace, values, endpoint);
+      // Connections not all known make the endpoint an answer ('unknown') for every target.
+      if (more) keys.all = true;
+      return keys;
+    });
+    endpointIndexes.set(workspace, index);
+  }
+  return index;
+}
+
+function settingIndex(workspace: WorkspaceView): RelatedIndex {
+  let index = settingIndexes.get(workspace);
+  if (!index) {
+    index = new RelatedIndex(workspace.resources(DIAGNOSTIC_SETTINGS_TYPE), (setting) =>
+      targetKeysOf(workspace, [setting.scope], setting),
+    );
+    settingIndexes.set(workspace, index);
+  }
+  return index;
+}
+
+/** A pool of targets (say, every AI resource) by the keys values use to name them. */
+interface PoolIndex {
+  readonly position: Map<Resource, number>;
+  readonly exact: Map<string, Resource[]>;
+  readonly typeName: Map<string, Resource[]>;
+}
+
+const poolIndexes = new WeakMap<readonly Resource[], PoolIndex>();
+
+/**
+ * The first resource of `pool` (in its order) that `value`, found in `from`, identifies for certain
+ * (`refersTo` answers 'yes'), without testing the value against every resource of the pool. The pool is
+ * indexed once per array: pass the same array for the same workspace.
+ */
+export function firstReferredResource(
+  workspace: WorkspaceView,
+  value: Value | undefined,
+  from: Resource,
+  pool: readonly Resource[],
+): Resource | undefined {
+  let index = poolIndexes.get(pool);
+  if (!index) {
+    index = { position: new Map(), exact: new Map(), typeName: new Map() };
+    const { position, exact, typeName } = index;
+    pool.forEach((resource, i) => {
+      if (!position.has(resource)) position.set(resource, i);
+      const add = (map: Map<string, Resource[]>, key: string): void => {
+        const list = map.get(key);
+        if (list) list.push(resource);
+        else map.set(key, [resource]);
+      };
+      add(exact, resourceKey(resource));
+      const name = literalString(resource.get('name'));
+      // Only a literal name can match for certain.
+      if (name !== undefined) add(typeName, `${resource.type.toLowerCase()}|${lastSegment(name)}`);
+    });
+    poolIndexes.set(pool, index);
+  }
+  const keys = targetKeysOf(workspace, [value], from);
+  // 'all' and name-less keys only ever answer 'unknown'; 'yes' needs a resolved resource or a literal name.
+  const found = new Set<Resource>();
+  for (const key of keys.exact) index.exact.get(key)?.forEach((r) => found.add(r));
+  for (const key of keys.typeName) index.typeName.get(key)?.forEach((r) => found.add(r));
+  const ordered = [...found].sort((a, b) => index.position.get(a)! - index.position.get(b)!);
+  return ordered.find((r) => refersTo(workspace, value, from, r) === 'yes');
 }
 
 /** OR over matches: any yes → yes; else any unknown → unknown; else no. */
@@ -556,7 +769,12 @@ export function findPrivateEndpoint(workspace: WorkspaceView, target: Resource, 
     .referrers(target, PRIVATE_ENDPOINT_TYPE)
     .map((referrer) => ({ resource: referrer.resource, path: referrer.path.toLowerCase() }));
   let undecided: RelatedSearch | undefined;
-  for (const endpoint of workspace.resources(PRIVATE_ENDPOINT_TYPE)) {
+  // Only endpoints that may name `target` (or whose connections are not all known) can change the answer.
+  const endpoints = endpointIndex(workspace).candidates(
+    target,
+    referredPaths.map((r) => r.resource),
+  );
+  for (const endpoint of endpoints) {
     for (const list of connectionLists) {
       const { items, more } = itemsOf(endpoint.get(`properties.${list}`));
       items.forEach((connection, index) => {
@@ -607,7 +825,8 @@ export function findDiagnosticSetting(
   const referrers = workspace.referrers(target, DIAGNOSTIC_SETTINGS_TYPE).map((referrer) => referrer.resource);
   let unknown: RelatedSearch | undefined;
   let deficient: RelatedSearch | undefined;
-  for (const setting of workspace.resources(DIAGNOSTIC_SETTINGS_TYPE)) {
+  // Only settings whose scope may name `target` can change the answer.
+  for (const setting of settingIndex(workspace).candidates(target, referrers)) {
     const scoped = referrers.some((r) => sameResource(r, setting))
       ? 'yes'
       : refersTo(workspace, setting.scope, setting, target);
