@@ -2,16 +2,21 @@
 // current text when the request comes in and matched to the diagnostics in the request by rule, resource,
 // property and range; nothing is remembered between publishing a diagnostic and acting on it.
 // Per finding: each fix as a quickfix (the safe one preferred, unsafe ones titled "(unsafe)"), "Suppress <ID>
-// on this line", "Show documentation for <ID>"; per file: "Fix all aisec issues in this file".
+// on this line", "Turn off <ID> in .aisec.json" / "Set <ID> to warning|info in .aisec.json" (issue 6: the
+// nearest config file, created at the workspace root when missing), "Show documentation for <ID>"; per file:
+// "Fix all aisec issues in this file".
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   type CodeAction,
   type CodeActionParams,
   type Diagnostic,
   type Range,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
+import { configTargetFor, configuredLevel, newConfigText, setRuleLevelEdits, type RuleLevel } from '../edit/config';
 import type { Finding } from '../engine/finding';
-import type { ParsedDocument } from '../model';
+import { LineIndex, type ParsedDocument } from '../model';
 import { fixAllEdit } from './fix-all';
 import { FixAllCodeActionKind, ShowDocumentationCommand } from './protocol';
 import { hasDocs, isDiagnosticData, sameFinding, toDiagnostic, toRange } from './diagnostics';
@@ -28,6 +33,8 @@ export interface CodeActionDeps {
   /** The client resolves code actions lazily (`codeAction/resolve` with `edit`). */
   readonly supportsResolve: boolean;
   readonly docsBaseUrl?: string;
+  /** Uri of the workspace folder holding the document: where a missing `.aisec.json` is created. */
+  readonly workspaceFolder?: string;
   error(message: string, error: unknown): void;
 }
 
@@ -187,6 +194,7 @@ function findingActions(
       deps.error(`suppression comment for ${finding.ruleId}`, error);
     }
   }
+  actions.push(...configActions(finding, diagnostic, deps));
   actions.push({
     title: `Show documentation for ${finding.ruleId}`,
     kind: CodeActionKind.QuickFix,
@@ -204,4 +212,64 @@ function overlaps(a: Range, b: Range): boolean {
   const before = (x: Range['start'], y: Range['start']) =>
     x.line < y.line || (x.line === y.line && x.character < y.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
+}
+
+const configLevels: readonly { level: RuleLevel; title: (id: string) => string }[] = [
+  { level: 'off', title: (id) => `Turn off ${id} in .aisec.json` },
+  { level: 'warning', title: (id) => `Set ${id} to warning in .aisec.json` },
+  { level: 'info', title: (id) => `Set ${id} to info in .aisec.json` },
+];
+
+/**
+ * "Turn off <ID>" / "Set <ID> to warning|info" in the `.aisec.json` that governs the file: text edits made by
+ * jsonc-parser (comments and formatting kept), or a CreateFile plus the new file's text when there is none
+ * (only for clients that accept resource operations). Levels the file already sets are not offered.
+ */
+function configActions(finding: Finding, diagnostic: Diagnostic, deps: CodeActionDeps): CodeAction[] {
+  if (!finding.uri.startsWith('file:')) return [];
+  try {
+    const root = deps.workspaceFolder?.startsWith('file:') ? fileURLToPath(deps.workspaceFolder) : undefined;
+    const target = configTargetFor(fileURLToPath(finding.uri), root);
+    if (!target) return [];
+    const configUri = pathToFileURL(target.path).href;
+    const current = target.text === undefined ? undefined : configuredLevel(target.text, finding.ruleId);
+    const actions: CodeAction[] = [];
+    for (const { level, title } of configLevels) {
+      if (current === level) continue;
+      let edit: WorkspaceEdit | undefined;
+      if (target.text === undefined) {
+        if (!deps.supportsDocumentChanges) continue;
+        edit = {
+          documentChanges: [
+            { kind: 'create', uri: configUri, options: { ignoreIfExists: true } },
+            {
+              textDocument: { uri: configUri, version: null },
+              edits: [
+                {
+                  range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                  newText: newConfigText(finding.ruleId, level),
+                },
+              ],
+            },
+          ],
+        };
+      } else {
+        const edits = setRuleLevelEdits(target.text, finding.ruleId, level);
+        if (!edits) return [];
+        const lines = new LineIndex(target.text);
+        edit = toWorkspaceEdit(
+          new Map([[configUri, edits]]),
+          (u) => (u === configUri ? lines : undefined),
+          deps.versionOf,
+          deps.supportsDocumentChanges,
+        );
+      }
+      if (edit)
+        actions.push({ title: title(finding.ruleId), kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+    }
+    return actions;
+  } catch (error) {
+    deps.error(`.aisec.json actions for ${finding.ruleId}`, error);
+    return [];
+  }
 }
