@@ -50,4 +50,35 @@ describe('aisec fix (edit layer through the CLI)', function () {
     assert.equal(fixed.code, 0, fixed.stderr);
     assert.deepEqual(await localAuth(), []);
   });
+
+  it('passes the workspace files: a Terraform variable with one use gets its default fixed, and says so', async () => {
+    const tf = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-fix-tf-'));
+    try {
+      const main = [
+        'resource "azurerm_cognitive_account" "openai" {',
+        '  name                  = "oai-prod"',
+        '  location              = "swedencentral"',
+        '  resource_group_name   = "rg-ai"',
+        '  kind                  = "OpenAI"',
+        '  sku_name              = "S0"',
+        '  custom_subdomain_name = "oai-prod"',
+        '  local_auth_enabled    = var.local_auth',
+        '}',
+        '',
+      ].join('\n');
+      const variables = ['variable "local_auth" {', '  type    = bool', '  default = true', '}', ''].join('\n');
+      fs.writeFileSync(path.join(tf, 'main.tf'), main);
+      fs.writeFileSync(path.join(tf, 'variables.tf'), variables);
+      const fixed = await run(['fix', tf]);
+      assert.equal(fixed.code, 0, fixed.stderr);
+      assert.equal(fs.readFileSync(path.join(tf, 'main.tf'), 'utf8').includes('var.local_auth'), true);
+      assert.match(fs.readFileSync(path.join(tf, 'variables.tf'), 'utf8'), /default = false/);
+      assert.match(
+        fixed.stderr,
+        /main\.tf:\d+ {2}AIS-COG-LOCAL-AUTH {2}Set local_auth_enabled = false \(in the default of variable 'local_auth' in variables\.tf\)/,
+      );
+    } finally {
+      fs.rmSync(tf, { recursive: true, force: true });
+    }
+  });
 });
