@@ -26,10 +26,10 @@ describe('language server: .aisec.json code actions', function () {
   });
   after(removeWorkspaces);
 
-  async function open(files: Record<string, string>) {
+  async function open(files: Record<string, string>, name = 'main.bicep') {
     const folder = workspace(files);
     client = await TestClient.start({ folder });
-    const uri = uriOf(folder, 'main.bicep');
+    const uri = uriOf(folder, name);
     client.open(uri, fixture(`${LOCAL_AUTH}/fail.bicep`));
     const [diagnostic] = localAuth(await client.waitForDiagnostics(uri, (ds) => localAuth(ds).length > 0));
     const actions = await client.codeActions(uri, diagnostic.range, [diagnostic], ['quickfix']);
@@ -58,6 +58,17 @@ describe('language server: .aisec.json code actions', function () {
     fs.writeFileSync(path.join(folder, '.aisec.json'), text);
     client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
     await client.waitForDiagnostics(uri, (ds) => localAuth(ds).length === 0);
+  });
+
+  it('creates .aisec.json at the workspace root, not beside a file in a sub-folder', async () => {
+    const { folder, actions } = await open({}, 'infra/ai/main.bicep');
+    const off = actions.find((a) => a.title === `Turn off ${LOCAL_AUTH} in .aisec.json`)!;
+    const changes = off.edit!.documentChanges as unknown as ConfigChange[];
+    assert.deepEqual(changes[0], {
+      kind: 'create',
+      uri: uriOf(folder, '.aisec.json'),
+      options: { ignoreIfExists: true },
+    });
   });
 
   it('edits the nearest .aisec.json in place, keeping its comments, and skips the level it already sets', async () => {

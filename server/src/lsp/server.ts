@@ -317,9 +317,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
 
   async function codeActionDeps(uri: string): Promise<CodeActionDeps> {
-    const fileSettings = await settings.get(sessions.folderOf(uri).uri || uri);
+    const folder = sessions.folderOf(uri);
+    const fileSettings = await settings.get(folder.uri || uri);
     return {
-      session: sessions.folderOf(uri).session,
+      session: folder.session,
+      // A new .aisec.json goes to the workspace folder's root (loose files have no folder).
+      workspaceFolder: folder.uri || undefined,
       findings: (u) => checker.findingsNow(u),
       edits: deps.edits,
       versionOf: (u) => documents.get(u)?.version,
