@@ -1,15 +1,13 @@
 // AIS-COG-PRIVATE-ENDPOINT (matrix row 4): an account is reached through a private endpoint in the
 // customer's network, found anywhere in the workspace (another file, another module).
 import {
-  cannotVerify,
-  capitalize,
   defineRule,
   equals,
   findPrivateEndpoint,
   judge,
   phrase,
   privateEndpointFix,
-  resourceLabel,
+  reportPrivateEndpoint,
   type Fix,
   type Resource,
 } from '../../server/src/model';
@@ -35,47 +33,21 @@ export default defineRule({
   },
   check(context) {
     for (const account of context.resources) {
-      const search = findPrivateEndpoint(context.workspace, account, 'account');
-      if (search.match === 'yes') continue;
-      if (search.match === 'unknown') {
-        context.report({
-          resource: account,
-          certainty: 'unverifiable',
-          message: cannotVerify(
-            account,
-            'has a private endpoint',
-            '',
-            search.reason ?? 'a private endpoint target is not known',
-          ),
-          related: search.resource
-            ? [
-                {
-                  uri: search.resource.uri,
-                  span: search.resource.headerSpan,
-                  message: 'Private endpoint with an unresolved target',
-                },
-              ]
-            : undefined,
-        });
-        continue;
-      }
-      const add = phrase(account, {
-        arm: "add a Microsoft.Network/privateEndpoints resource that connects to it with groupIds ['account']",
-        azurerm:
-          'add an azurerm_private_endpoint whose private_service_connection targets it with subresource_names = ["account"]',
-      });
       // With public access disabled and no endpoint, nothing can reach the account, unless an endpoint is
       // deployed outside this workspace (then suppress with that reason).
-      const fix = withSubdomain(account, privateEndpointFix(account));
       const closed =
         judge(account.get('properties.publicNetworkAccess'), equals('Disabled'), 'fail').outcome === 'pass';
-      context.report({
-        resource: account,
-        message: closed
-          ? `${capitalize(resourceLabel(account))} disables public network access but has no private endpoint in the workspace, so no client can reach it: ${add}.`
-          : `${capitalize(resourceLabel(account))} has no private endpoint: ${add}.`,
-        fixes: fix ? [fix] : undefined,
-      });
+      reportPrivateEndpoint(
+        context,
+        account,
+        findPrivateEndpoint(context.workspace, account, 'account'),
+        {
+          arm: "add a Microsoft.Network/privateEndpoints resource that connects to it with groupIds ['account']",
+          azurerm:
+            'add an azurerm_private_endpoint whose private_service_connection targets it with subresource_names = ["account"]',
+        },
+        { closed, fix: withSubdomain(account, privateEndpointFix(account)) },
+      );
     }
   },
 });
