@@ -8,12 +8,12 @@ import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../../model/document';
 import type { ParameterSupplier } from '../../model/frontend';
 import { resolveParameter, type ParameterDeclaration } from '../../model/parameters';
+import { asUnknown, distinctValues, liftOver, MAX_COMBINATIONS, mergeOrigins, type KnownValue } from '../../model/lift';
 import type { Span } from '../../model/span';
 import {
   getProperty,
   isKnown,
   make,
-  toJson,
   withOrigin,
   type ObjectValue,
   type Origin,
@@ -27,15 +27,11 @@ import { expressionBody, literalText, parseExpression, type ArmExpr } from './ex
 import { child, entries, spanOfNode, stringOf } from './json';
 import { canonicalNameOf, canonicalNameOfWritten, idShapeOf, idShapeOfLiteral, type IdShape } from './idShape';
 
-type KnownValue = Exclude<Value, { kind: 'unknown' }>;
-
 /** copyIndex() values by loop name, lower-cased; '' is the innermost resource (or output) loop. */
 export type Locals = ReadonlyMap<string, Value>;
 export const NO_LOCALS: Locals = new Map();
 const NOTHING_EXCLUDED: ReadonlySet<string> = new Set();
 
-/** Combinations of candidate values we are willing to enumerate when lifting a function over them. */
-const MAX_COMBINATIONS = 32;
 /** Iterations of a `copy` loop we expand into items (beyond: an open-ended array). */
 export const MAX_COPY_ITEMS = 200;
 const MAX_EVALUATION_DEPTH = 200;
@@ -721,7 +717,7 @@ class ExpressionEvaluation {
       const unknownSide = (base.kind === 'unknown' ? base : index) as UnknownValue;
       return make.unknown(text, unknownSide.reason, span, {
         origins: unknownSide.origins,
-        candidates: results.length ? dedupe(results) : undefined,
+        candidates: results.length ? distinctValues(results) : undefined,
       });
     }
     const unknownSide = (base.kind === 'unknown' ? base : index) as UnknownValue;
@@ -858,7 +854,7 @@ class ExpressionEvaluation {
     const candidates = branches.flatMap((b) => (isKnown(b) ? [b] : (b.candidates ?? []).filter(isKnown)));
     return make.unknown(text, reason, span, {
       origins: condition.origins,
-      candidates: candidates.length ? dedupe(candidates) : undefined,
+      candidates: candidates.length ? distinctValues(candidates) : undefined,
     });
   }
 
@@ -903,7 +899,7 @@ class ExpressionEvaluation {
     return make.unknown(this.text(node), firstUnknown.reason, span, {
       origins: firstUnknown.origins,
       reference: firstUnknown.reference,
-      candidates: candidates.length ? dedupe(candidates) : undefined,
+      candidates: candidates.length ? distinctValues(candidates) : undefined,
     });
   }
 
@@ -1006,44 +1002,14 @@ class ExpressionEvaluation {
     });
   }
 
-  /**
-   * Applies `compute` to known arguments. With unknown arguments that each have a few known candidates, the
-   * result is unknown with the computed candidates.
-   */
+  /** `liftOver` at this expression: known arguments compute, candidates give candidate results. */
   private lift(
     args: readonly Value[],
     node: ArmExpr,
     compute: (values: KnownValue[], span: Span) => Value | undefined,
   ): Value {
     const span = this.span(node);
-    const text = this.text(node);
-    const origins = mergeOrigins(args);
-    if (args.every(isKnown)) {
-      const result = compute(args as KnownValue[], span);
-      if (result) return origins ? { ...result, span, origins } : { ...result, span };
-      return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
-    }
-    const firstUnknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
-    const choices: KnownValue[][] = [];
-    let combinations = 1;
-    for (const arg of args) {
-      const options: readonly Value[] = isKnown(arg) ? [arg] : (arg.candidates ?? []);
-      if (options.length === 0 || !options.every(isKnown)) {
-        combinations = Infinity;
-        break;
-      }
-      choices.push(options as KnownValue[]);
-      combinations *= options.length;
-    }
-    const base = { origins: firstUnknown.origins ?? origins, reference: firstUnknown.reference };
-    if (combinations > MAX_COMBINATIONS) return make.unknown(text, firstUnknown.reason, span, base);
-    const results: Value[] = [];
-    for (const combination of cartesian(choices)) {
-      const result = compute(combination, span);
-      if (!result) return make.unknown(text, firstUnknown.reason, span, base);
-      results.push(result);
-    }
-    return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: dedupe(results) });
+    return liftOver(args, span, this.text(node), (values) => compute(values, span));
   }
 }
 
@@ -1117,52 +1083,4 @@ function withSpan<V extends Value>(value: V, span: Span, text?: string): V {
   copy.span = span;
   if (text !== undefined) copy.text = text;
   return copy as V;
-}
-
-export function asUnknown(value: Value, text: string, reason: string): UnknownValue {
-  return value.kind === 'unknown'
-    ? { ...value, text }
-    : make.unknown(text, reason, value.span, value.origins ? { origins: value.origins } : undefined);
-}
-
-export function mergeOrigins(values: readonly (Value | undefined)[]): Origin[] | undefined {
-  let result: Origin[] | undefined;
-  for (const value of values) {
-    for (const origin of value?.origins ?? []) {
-      result ??= [];
-      if (
-        !result.some(
-          (o) =>
-            o.uri === origin.uri &&
-            o.span.start === origin.span.start &&
-            o.span.end === origin.span.end &&
-            o.description === origin.description,
-        )
-      )
-        result.push(origin);
-    }
-  }
-  return result;
-}
-
-export function dedupe(values: readonly Value[]): Value[] {
-  const seen = new Set<string>();
-  const result: Value[] = [];
-  for (const value of values) {
-    const json = toJson(value);
-    const key = json === undefined ? undefined : JSON.stringify(json);
-    if (key !== undefined && seen.has(key)) continue;
-    if (key !== undefined) seen.add(key);
-    result.push(value);
-  }
-  return result;
-}
-
-function* cartesian(choices: readonly KnownValue[][]): Generator<KnownValue[]> {
-  if (choices.length === 0) {
-    yield [];
-    return;
-  }
-  const [first, ...rest] = choices;
-  for (const value of first) for (const tail of cartesian(rest)) yield [value, ...tail];
 }

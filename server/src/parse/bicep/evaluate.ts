@@ -4,13 +4,13 @@
 // become unknown values that carry a `reference` for the workspace index; everything that exists only at
 // deployment time is unknown with a reason a user can act on.
 import { resolveParameter, type ParameterDeclaration } from '../../model/parameters';
+import { asUnknown, distinctValues, liftOver, MAX_COMBINATIONS, mergeOrigins, type KnownValue } from '../../model/lift';
 import type { ParameterSupplier } from '../../model/frontend';
 import type { Span } from '../../model/span';
 import {
   getProperty,
   isKnown,
   make,
-  toJson,
   withOrigin,
   type Origin,
   type Property,
@@ -40,14 +40,10 @@ import type {
   VarDecl,
 } from './syntax';
 
-type KnownValue = Exclude<Value, { kind: 'unknown' }>;
-
 /** Values of loop variables, lambda and function parameters, by name. */
 export type Locals = ReadonlyMap<string, Value>;
 
 const NO_LOCALS: Locals = new Map();
-/** Combinations of candidate values we are willing to enumerate when lifting an operation over them. */
-const MAX_COMBINATIONS = 32;
 /** Items of a known array a `[for …]` expression is expanded over. */
 const MAX_LOOP_ITEMS = 200;
 const MAX_EVALUATION_DEPTH = 200;
@@ -406,7 +402,7 @@ export class BicepEvaluator {
       const known = results.filter((r): r is Value => r !== undefined && isKnown(r));
       return make.unknown(this.text(expr), base.reason, span, {
         origins: base.origins,
-        candidates: known.length ? dedupe(known) : undefined,
+        candidates: known.length ? distinctValues(known) : undefined,
       });
     }
     const unknownSide = base.kind === 'unknown' ? base : (index as UnknownValue);
@@ -542,7 +538,7 @@ export class BicepEvaluator {
         ];
         return make.unknown(this.text(expr), left.reason, span, {
           origins: left.origins,
-          candidates: candidates.length ? dedupe(candidates) : undefined,
+          candidates: candidates.length ? distinctValues(candidates) : undefined,
         });
       }
     }
@@ -611,7 +607,7 @@ export class BicepEvaluator {
     const candidates = branches.flatMap((b) => (isKnown(b) ? [b] : (b.candidates ?? []).filter(isKnown)));
     return make.unknown(this.text(expr), conditionReason(condition), span, {
       origins: condition.origins,
-      candidates: candidates.length ? dedupe(candidates) : undefined,
+      candidates: candidates.length ? distinctValues(candidates) : undefined,
     });
   }
 
@@ -694,7 +690,7 @@ export class BicepEvaluator {
       scope.set(
         name,
         make.unknown(name, `loop variable '${name}' (one item of ${iterableText})`, spanOf(expr.itemVariable), {
-          candidates: knownItems?.length ? dedupe(knownItems) : undefined,
+          candidates: knownItems?.length ? distinctValues(knownItems) : undefined,
           origins: iterable.origins,
         }),
       );
@@ -712,40 +708,9 @@ export class BicepEvaluator {
     return scope;
   }
 
-  /**
-   * Applies `compute` to known arguments. With unknown arguments that each have a few known candidates, the
-   * result is unknown with the computed candidates (so `sku == 'S0' ? a : b` keeps both outcomes).
-   */
+  /** `liftOver` at this expression: known arguments compute, candidates give candidate results. */
   private lift(args: readonly Value[], node: Span, compute: (values: KnownValue[]) => Value | undefined): Value {
-    const span = spanOf(node);
-    const text = this.text(node);
-    const origins = mergeOrigins(args);
-    if (args.every(isKnown)) {
-      const result = compute(args as KnownValue[]);
-      if (result) return origins ? { ...result, span, origins } : { ...result, span };
-      return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
-    }
-    const firstUnknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
-    const choices: KnownValue[][] = [];
-    let combinations = 1;
-    for (const arg of args) {
-      const options: readonly Value[] = isKnown(arg) ? [arg] : (arg.candidates ?? []);
-      if (options.length === 0 || !options.every(isKnown)) {
-        combinations = Infinity;
-        break;
-      }
-      choices.push(options as KnownValue[]);
-      combinations *= options.length;
-    }
-    const base = { origins: firstUnknown.origins ?? origins, reference: firstUnknown.reference };
-    if (combinations > MAX_COMBINATIONS) return make.unknown(text, firstUnknown.reason, span, base);
-    const results: Value[] = [];
-    for (const combination of cartesian(choices)) {
-      const result = compute(combination);
-      if (!result) return make.unknown(text, firstUnknown.reason, span, base);
-      results.push(result);
-    }
-    return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: dedupe(results) });
+    return liftOver(args, spanOf(node), this.text(node), compute);
   }
 }
 
@@ -776,52 +741,4 @@ export function spanOf(node: Span): Span {
 
 function conditionReason(condition: Value): string {
   return condition.kind === 'unknown' ? condition.reason : 'depends on a condition that is not a boolean';
-}
-
-function asUnknown(value: Value, text: string, reason: string): UnknownValue {
-  return value.kind === 'unknown'
-    ? { ...value, text }
-    : make.unknown(text, reason, value.span, value.origins ? { origins: value.origins } : undefined);
-}
-
-function mergeOrigins(values: readonly Value[]): Origin[] | undefined {
-  let result: Origin[] | undefined;
-  for (const value of values) {
-    for (const origin of value.origins ?? []) {
-      result ??= [];
-      if (
-        !result.some(
-          (o) =>
-            o.uri === origin.uri &&
-            o.span.start === origin.span.start &&
-            o.span.end === origin.span.end &&
-            o.description === origin.description,
-        )
-      )
-        result.push(origin);
-    }
-  }
-  return result;
-}
-
-function dedupe(values: readonly Value[]): Value[] {
-  const seen = new Set<string>();
-  const result: Value[] = [];
-  for (const value of values) {
-    const json = toJson(value);
-    const key = json === undefined ? undefined : JSON.stringify(json);
-    if (key !== undefined && seen.has(key)) continue;
-    if (key !== undefined) seen.add(key);
-    result.push(value);
-  }
-  return result;
-}
-
-function* cartesian(choices: readonly KnownValue[][]): Generator<KnownValue[]> {
-  if (choices.length === 0) {
-    yield [];
-    return;
-  }
-  const [first, ...rest] = choices;
-  for (const value of first) for (const tail of cartesian(rest)) yield [value, ...tail];
 }

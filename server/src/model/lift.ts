@@ -1,0 +1,102 @@
+// Evaluation over values that may be unknown, shared by the Bicep and ARM evaluators: a function applied to
+// known arguments gives a known result; applied to unknown arguments that each have a few known candidates
+// (a parameter's @allowed values, both branches of a ternary), it gives an unknown whose candidates are the
+// results, so a rule can still report the failing one (`sku == 'S0' ? a : b` keeps both outcomes).
+import type { Span } from './span';
+import { isKnown, make, toJson, type Origin, type UnknownValue, type Value } from './value';
+
+export type KnownValue = Exclude<Value, { kind: 'unknown' }>;
+
+/** Combinations of candidate values we are willing to enumerate when lifting a function over them. */
+export const MAX_COMBINATIONS = 32;
+
+/**
+ * Applies `compute` to the arguments at the expression `span` (source `text`): to the known values, or to
+ * every combination of candidates. Returns an unknown with the reason of the first unknown argument when a
+ * combination cannot be computed or there are too many.
+ */
+export function liftOver(
+  args: readonly Value[],
+  span: Span,
+  text: string,
+  compute: (values: KnownValue[]) => Value | undefined,
+): Value {
+  const origins = mergeOrigins(args);
+  if (args.every(isKnown)) {
+    const result = compute(args as KnownValue[]);
+    if (result) return origins ? { ...result, span, origins } : { ...result, span };
+    return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
+  }
+  const firstUnknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
+  const choices: KnownValue[][] = [];
+  let combinations = 1;
+  for (const arg of args) {
+    const options: readonly Value[] = isKnown(arg) ? [arg] : (arg.candidates ?? []);
+    if (options.length === 0 || !options.every(isKnown)) {
+      combinations = Infinity;
+      break;
+    }
+    choices.push(options as KnownValue[]);
+    combinations *= options.length;
+  }
+  const base = { origins: firstUnknown.origins ?? origins, reference: firstUnknown.reference };
+  if (combinations > MAX_COMBINATIONS) return make.unknown(text, firstUnknown.reason, span, base);
+  const results: Value[] = [];
+  for (const combination of cartesian(choices)) {
+    const result = compute(combination);
+    if (!result) return make.unknown(text, firstUnknown.reason, span, base);
+    results.push(result);
+  }
+  return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: distinctValues(results) });
+}
+
+/** The value as an unknown with the given source text (kept as is when already unknown). */
+export function asUnknown(value: Value, text: string, reason: string): UnknownValue {
+  return value.kind === 'unknown'
+    ? { ...value, text }
+    : make.unknown(text, reason, value.span, value.origins ? { origins: value.origins } : undefined);
+}
+
+/** The origins of all values, each once, in order. */
+export function mergeOrigins(values: readonly (Value | undefined)[]): Origin[] | undefined {
+  let result: Origin[] | undefined;
+  for (const value of values) {
+    for (const origin of value?.origins ?? []) {
+      result ??= [];
+      if (
+        !result.some(
+          (o) =>
+            o.uri === origin.uri &&
+            o.span.start === origin.span.start &&
+            o.span.end === origin.span.end &&
+            o.description === origin.description,
+        )
+      )
+        result.push(origin);
+    }
+  }
+  return result;
+}
+
+/** Values without repeats of the same known JSON (unknowns are all kept). */
+export function distinctValues(values: readonly Value[]): Value[] {
+  const seen = new Set<string>();
+  const result: Value[] = [];
+  for (const value of values) {
+    const json = toJson(value);
+    const key = json === undefined ? undefined : JSON.stringify(json);
+    if (key !== undefined && seen.has(key)) continue;
+    if (key !== undefined) seen.add(key);
+    result.push(value);
+  }
+  return result;
+}
+
+function* cartesian(choices: readonly KnownValue[][]): Generator<KnownValue[]> {
+  if (choices.length === 0) {
+    yield [];
+    return;
+  }
+  const [first, ...rest] = choices;
+  for (const value of first) for (const tail of cartesian(rest)) yield [value, ...tail];
+}
