@@ -20,6 +20,8 @@ export interface ResolvedConfig {
   readonly exclude: readonly string[];
   readonly unknownValues: 'info' | 'off';
   readonly requireSuppressionReason: boolean;
+  /** Skip ARM templates the Bicep compiler generated when their `.bicep` source is in the workspace. */
+  readonly skipBicepGeneratedArm: boolean;
   /** Options per rule id (keys upper-cased), merged over the rule's `defaultOptions`. */
   readonly ruleOptions: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The file the configuration was read from; undefined for the defaults. */
@@ -33,6 +35,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = Object.freeze({
   exclude: [],
   unknownValues: 'info',
   requireSuppressionReason: false,
+  skipBicepGeneratedArm: true,
   ruleOptions: {},
 });
 
@@ -136,6 +139,7 @@ export function parseConfig(text: string, file: string): ResolvedConfig {
     exclude?: string[];
     unknownValues?: 'info' | 'off';
     requireSuppressionReason?: boolean;
+    skipBicepGeneratedArm?: boolean;
     ruleOptions?: Record<string, Record<string, unknown>>;
   };
   const unknownIds = [...Object.keys(raw.rules ?? {}), ...Object.keys(raw.ruleOptions ?? {})].filter(
@@ -156,6 +160,7 @@ export function parseConfig(text: string, file: string): ResolvedConfig {
     exclude: raw.exclude ?? [],
     unknownValues: raw.unknownValues ?? 'info',
     requireSuppressionReason: raw.requireSuppressionReason ?? false,
+    skipBicepGeneratedArm: raw.skipBicepGeneratedArm ?? true,
     ruleOptions: upperKeys(raw.ruleOptions),
     source: file,
     baseDir: path.dirname(file),
