@@ -35,6 +35,32 @@ function lineOf(tree: BicepTree, offset: number): number {
 const NEXT = "resource next 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'next'\n}\n";
 
 describe('bicep parser: error recovery', () => {
+  it('unclosed object and tuple types: reported where they end, the next declarations still parse', () => {
+    const text = [
+      'type settings = {',
+      '  name: string',
+      '  @minValue(1)',
+      '  size: int',
+      'type pair = [',
+      '  string',
+      '  int',
+      NEXT,
+    ].join('\n');
+    const tree = parseBicep(text);
+    assert.deepEqual(names(tree), ['type settings', 'type pair', 'resource next']);
+    const settings = tree.statements[0];
+    assert.ok(settings.kind === 'type' && settings.type.kind === 'objectType');
+    assert.equal(settings.type.properties.length, 2, 'the decorated property belongs to the object type');
+    assert.deepEqual(
+      tree.errors.map((e) => [lineOf(tree, e.span.start), e.message]),
+      [
+        [4, "expected '}' to close the object type started on line 1"],
+        [7, "expected ']' to close the tuple type started on line 5"],
+      ],
+    );
+    assert.deepEqual(propertyNames(resource(tree, 'next')), ['name']);
+  });
+
   it('half-typed property: reports it and keeps the other properties and declarations', () => {
     const text = [
       "resource acc 'Microsoft.CognitiveServices/accounts@2024-10-01' = {",

@@ -1272,31 +1272,37 @@ class Parser {
     return { kind: 'error', start: token.start, end: token.start, message: 'missing type' };
   }
 
+  /**
+   * At the head of each item of an object or tuple type: true when the list ends here, either at its closing
+   * bracket (consumed) or, unclosed, at a stray closer or the next declaration (a decorator still belongs to
+   * the next item), which is reported at the end of the last item.
+   */
+  private typeListEnds(open: Token, close: '}' | ']', what: string): boolean {
+    this.skipCommasAndNewlines();
+    const token = this.tok();
+    if (token.kind === close) {
+      this.advance();
+      return true;
+    }
+    const otherClosers = token.kind === '}' || token.kind === ']' || token.kind === ')';
+    if (token.kind === 'EOF' || otherClosers || (token.kind !== '@' && this.atDeclarationStart(false))) {
+      this.error(
+        this.prevEnd,
+        this.prevEnd,
+        `expected '${close}' to close the ${what} started on line ${this.lineOf(open.start)}`,
+      );
+      return true;
+    }
+    return false;
+  }
+
   private parseObjectType(): ObjectType {
     const open = this.advance();
     const properties: (ObjectTypeProperty | ErrorNode)[] = [];
     for (;;) {
-      this.skipCommasAndNewlines();
-      const token = this.tok();
-      if (token.kind === '}') {
-        this.advance();
-        break;
-      }
-      if (
-        token.kind === 'EOF' ||
-        token.kind === ']' ||
-        token.kind === ')' ||
-        (token.kind !== '@' && this.atDeclarationStart(false))
-      ) {
-        this.error(
-          this.prevEnd,
-          this.prevEnd,
-          `expected '}' to close the object type started on line ${this.lineOf(open.start)}`,
-        );
-        break;
-      }
+      if (this.typeListEnds(open, '}', 'object type')) break;
       const before = this.pos;
-      const start = token.start;
+      const start = this.tok().start;
       const decorators = this.parseDecorators();
       const keyToken = this.tok();
       let key: Identifier | StringExpr | undefined;
@@ -1336,25 +1342,7 @@ class Parser {
     const open = this.advance();
     const items: { decorators: Decorator[]; type: TypeExpr }[] = [];
     for (;;) {
-      this.skipCommasAndNewlines();
-      const token = this.tok();
-      if (token.kind === ']') {
-        this.advance();
-        break;
-      }
-      if (
-        token.kind === 'EOF' ||
-        token.kind === '}' ||
-        token.kind === ')' ||
-        (token.kind !== '@' && this.atDeclarationStart(false))
-      ) {
-        this.error(
-          this.prevEnd,
-          this.prevEnd,
-          `expected ']' to close the tuple type started on line ${this.lineOf(open.start)}`,
-        );
-        break;
-      }
+      if (this.typeListEnds(open, ']', 'tuple type')) break;
       const before = this.pos;
       const decorators = this.parseDecorators();
       items.push({ decorators, type: this.parseType() });
