@@ -16,7 +16,7 @@ import type { ResourceMapping } from '../model/azurerm/types';
 import { parseTerraformFile } from '../parse/terraform/index';
 import type { HclAttribute, HclBlock, HclBody, HclExpr, HclFile, HclObjectItem } from '../parse/terraform/syntax';
 import { removeItem } from './container';
-import { isExpression, isNewHandle, type Patch } from './patch';
+import { isExpression, isNewHandle, patchAsValue, type Patch } from './patch';
 import {
   baseName,
   CannotWrite,
@@ -400,7 +400,7 @@ class TerraformWriter implements DocumentWriter {
       const bodyPatch: Extract<Patch, { op: 'merge' }> = { op: 'merge', children: body };
       const attribute = syntax.azapiBody?.attribute ?? syntax.block.body.attributes.find((a) => a.name === 'body');
       if (!attribute) {
-        const value = toEditValue(bodyPatch);
+        const value = patchAsValue(bodyPatch);
         if (value !== undefined) placeAttribute(top, [], 'body', ['body'], value);
       } else {
         let object = attribute.value;
@@ -424,7 +424,7 @@ class TerraformWriter implements DocumentWriter {
       const path = [...at, member.name];
       const item = [...object.items].reverse().find((i) => i.keyName?.toLowerCase() === key);
       if (!item) {
-        const value = toEditValue(member.patch);
+        const value = patchAsValue(member.patch);
         if (value !== undefined) missing.push([member.name, value]);
         continue;
       }
@@ -872,25 +872,6 @@ function placeAttribute(
   }
   if (node.attributes.has(name)) throw new CannotWrite(`'${name}' set twice`);
   node.attributes.set(name, { aliases, value, remove, armPath });
-}
-
-function toEditValue(patch: Patch): EditValue | undefined {
-  switch (patch.op) {
-    case 'set':
-      return patch.value;
-    case 'remove':
-      return undefined;
-    case 'append':
-      return patch.values;
-    case 'merge': {
-      const result: Record<string, EditValue> = {};
-      for (const member of patch.children.values()) {
-        const value = toEditValue(member.patch);
-        if (value !== undefined) result[member.name] = value;
-      }
-      return result;
-    }
-  }
 }
 
 function bodyItemSpans(body: HclBody): Span[] {
