@@ -50,6 +50,25 @@ export function liftOver(
   return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: distinctValues(results) });
 }
 
+/**
+ * Both conditions hold (a nested resource under its parent's `if`, a resource inside a conditional nested
+ * deployment): known when either is known false or both are known, else unknown with both reasons.
+ */
+export function combineConditions(outer: Value | undefined, inner: Value | undefined): Value | undefined {
+  if (!outer) return inner;
+  if (!inner) return outer;
+  if (outer.kind === 'literal' && outer.value === true) return inner;
+  if (inner.kind === 'literal' && inner.value === true) return outer;
+  if ((outer.kind === 'literal' && outer.value === false) || (inner.kind === 'literal' && inner.value === false))
+    return make.literal(false, inner.span);
+  const reason = [outer, inner]
+    .map((c) => (c.kind === 'unknown' ? c.reason : ''))
+    .filter(Boolean)
+    .join('; ');
+  const text = (v: Value) => (v.kind === 'unknown' ? v.text : JSON.stringify(v.kind === 'literal' ? v.value : '…'));
+  return make.unknown(`${text(outer)} && ${text(inner)}`, reason || 'depends on two conditions', inner.span);
+}
+
 /** The value as an unknown with the given source text (kept as is when already unknown). */
 export function asUnknown(value: Value, text: string, reason: string): UnknownValue {
   return value.kind === 'unknown'

@@ -7,6 +7,7 @@ import type { Node } from 'jsonc-parser';
 import type { TemplateOutput, TemplateParameter } from '../../model/document';
 import type { ParameterSupplier, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
+import { combineConditions } from '../../model/lift';
 import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
@@ -459,21 +460,6 @@ function withName(body: ObjectValue, name: Value): ObjectValue {
     p.name.toLowerCase() === 'name' ? { ...p, value: { ...name, span: p.value.span } } : p,
   );
   return { ...body, properties };
-}
-
-function combineConditions(outer: Value | undefined, inner: Value | undefined): Value | undefined {
-  if (!outer) return inner;
-  if (!inner) return outer;
-  if (outer.kind === 'literal' && outer.value === true) return inner;
-  if (inner.kind === 'literal' && inner.value === true) return outer;
-  if ((outer.kind === 'literal' && outer.value === false) || (inner.kind === 'literal' && inner.value === false))
-    return make.literal(false, inner.span);
-  const reason = [outer, inner]
-    .map((c) => (c.kind === 'unknown' ? c.reason : ''))
-    .filter(Boolean)
-    .join('; ');
-  const text = (v: Value) => (v.kind === 'unknown' ? v.text : JSON.stringify(v.kind === 'literal' ? v.value : '…'));
-  return make.unknown(`${text(outer)} && ${text(inner)}`, reason || 'depends on two conditions', inner.span);
 }
 
 /** `{ "reference": { "keyVault": { "id": … }, "secretName": "x" } }`: a secret read at deployment time. */

@@ -4,6 +4,7 @@
 import type { ParsedDocument, TemplateOutput, TemplateParameter } from '../../model/document';
 import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../../model/frontend';
 import { Resource } from '../../model/resource';
+import { combineConditions } from '../../model/lift';
 import { LineIndex } from '../../model/span';
 import { getProperty, make, type ObjectValue, type Value } from '../../model/value';
 import { BicepEvaluator, spanOf, type Locals } from './evaluate';
@@ -226,24 +227,6 @@ function collectResources(
 /** `Microsoft.Storage/storageAccounts/blobServices` (a namespace) rather than `blobServices` (relative). */
 function isFullyQualifiedType(type: string): boolean {
   return /^[A-Za-z0-9]+\.[A-Za-z0-9.]+\/./.test(type);
-}
-
-function combineConditions(outer: Value | undefined, inner: Value | undefined): Value | undefined {
-  if (!outer) return inner;
-  if (!inner) return outer;
-  if (outer.kind === 'literal' && outer.value === true) return inner;
-  if (inner.kind === 'literal' && inner.value === true) return outer;
-  if ((outer.kind === 'literal' && outer.value === false) || (inner.kind === 'literal' && inner.value === false))
-    return make.literal(false, inner.span);
-  const reason = [outer, inner]
-    .map((c) => (c.kind === 'unknown' ? c.reason : ''))
-    .filter(Boolean)
-    .join('; ');
-  return make.unknown(`${textOf(outer)} && ${textOf(inner)}`, reason || 'depends on two conditions', inner.span);
-}
-
-function textOf(value: Value): string {
-  return value.kind === 'unknown' ? value.text : JSON.stringify(value.kind === 'literal' ? value.value : '…');
 }
 
 function moduleLink(declaration: ModuleDecl, evaluator: BicepEvaluator, uri: string): TemplateLink | undefined {
