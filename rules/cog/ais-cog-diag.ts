@@ -16,15 +16,6 @@ export default defineRule({
     for (const account of context.resources) {
       reportDiagnostics(context, account, findDiagnosticSetting(context.workspace, account), {
         secureState: 'sends its logs to a diagnostic destination',
-        enableLogs: {
-          arm: "enable the 'allLogs' (or 'audit') category group in its logs",
-          azurerm: 'add enabled_log { category_group = "allLogs" }',
-        },
-        addSetting: {
-          arm: "add a Microsoft.Insights/diagnosticSettings resource scoped to it that sends the 'allLogs' category group to a Log Analytics workspace",
-          azurerm:
-            'add an azurerm_monitor_diagnostic_setting with target_resource_id set to its id and enabled_log { category_group = "allLogs" }',
-        },
       });
     }
   },

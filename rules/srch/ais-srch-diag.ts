@@ -20,11 +20,6 @@ export default defineRule({
           arm: "enable the 'allLogs' (or 'audit') category group, or the 'OperationLogs' category, in its logs",
           azurerm: 'add enabled_log { category_group = "allLogs" }',
         },
-        addSetting: {
-          arm: "add a Microsoft.Insights/diagnosticSettings resource scoped to it that sends the 'allLogs' category group to a Log Analytics workspace",
-          azurerm:
-            'add an azurerm_monitor_diagnostic_setting with target_resource_id set to its id and enabled_log { category_group = "allLogs" }',
-        },
       });
     }
   },

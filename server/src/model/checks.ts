@@ -936,13 +936,26 @@ function reasonOf(value: Value | undefined, fallback: string): string {
 export interface DiagnosticsReport {
   /** "sends its logs to a diagnostic destination". */
   readonly secureState: Phrase;
-  /** How to enable the selected logs in an existing setting that sends none of them. */
-  readonly enableLogs: Phrase;
-  /** How to add a diagnostic setting when there is none. */
-  readonly addSetting: Phrase;
+  /** How to enable the selected logs in an existing setting that sends none of them (default: allLogs). */
+  readonly enableLogs?: Phrase;
+  /** How to add a diagnostic setting when there is none (default: one sending allLogs to Log Analytics). */
+  readonly addSetting?: Phrase;
   /** What the missing logs are called in "has no diagnostic setting that keeps <logs>" (default "its logs"). */
   readonly logs?: string;
 }
+
+/** The usual advice: the 'allLogs' category group, to a Log Analytics workspace. */
+const ALL_LOGS_ADVICE = {
+  enableLogs: {
+    arm: "enable the 'allLogs' (or 'audit') category group in its logs",
+    azurerm: 'add enabled_log { category_group = "allLogs" }',
+  },
+  addSetting: {
+    arm: "add a Microsoft.Insights/diagnosticSettings resource scoped to it that sends the 'allLogs' category group to a Log Analytics workspace",
+    azurerm:
+      'add an azurerm_monitor_diagnostic_setting with target_resource_id set to its id and enabled_log { category_group = "allLogs" }',
+  },
+} as const;
 
 /**
  * Reports the answer of `findDiagnosticSetting` for `resource`: nothing when a complete setting exists,
@@ -973,7 +986,7 @@ export function reportDiagnostics(
   if (setting && search.deficiency) {
     const remedy =
       search.deficiency === 'sends no logs'
-        ? phrase(resource, report.enableLogs)
+        ? phrase(resource, report.enableLogs ?? ALL_LOGS_ADVICE.enableLogs)
         : phrase(resource, {
             arm: 'set workspaceId (or storageAccountId or eventHubAuthorizationRuleId)',
             azurerm: 'set log_analytics_workspace_id (or storage_account_id or eventhub_authorization_rule_id)',
@@ -989,7 +1002,7 @@ export function reportDiagnostics(
   }
   context.report({
     resource,
-    message: `${label} has no diagnostic setting that keeps ${report.logs ?? 'its logs'}: ${phrase(resource, report.addSetting)}.`,
+    message: `${label} has no diagnostic setting that keeps ${report.logs ?? 'its logs'}: ${phrase(resource, report.addSetting ?? ALL_LOGS_ADVICE.addSetting)}.`,
   });
 }
 
