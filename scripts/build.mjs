@@ -30,13 +30,21 @@ const common = {
 const entries = [
   { in: 'server/src/cli/index.ts', out: 'cli.js', banner: '#!/usr/bin/env node' },
   { in: 'server/src/server.ts', out: 'server.js', banner: '#!/usr/bin/env node' },
+  // The worker thread of batch scans (`aisec scan`); cli.js and server.js start it from their own directory.
+  { in: 'server/src/engine/batch/worker.ts', out: 'scan-worker.js' },
   { in: 'client/src/extension.ts', out: 'client.js', external: ['vscode'] },
   // The report webview's local script (no imports; runs in the webview, loaded with the CSP nonce).
   { in: 'client/src/webview/report.ts', out: 'report.js' },
 ]
   .filter((entry) => fs.existsSync(path.join(root, entry.in)))
   // `node scripts/build.mjs cli server` builds only those bundles (the CLI tests build just the CLI).
-  .filter((entry) => only.length === 0 || only.includes(entry.out.replace(/\.js$/, '')));
+  .filter(
+    (entry) =>
+      only.length === 0 ||
+      only.includes(entry.out.replace(/\.js$/, '')) ||
+      // The CLI starts the scan worker: building the CLI builds it too.
+      (entry.out === 'scan-worker.js' && only.includes('cli')),
+  );
 
 fs.mkdirSync(dist, { recursive: true });
 

@@ -4,6 +4,7 @@
 // definitions, or (azurerm) by role name.
 import {
   firstReferredResource,
+  sameScope,
   sameText,
   type Match,
   type Resource,
@@ -103,7 +104,7 @@ export function aiScope(
     const type = providerType(scope.value);
     if (type && isAiType(type)) return { match: 'yes' };
     if (/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/?$/i.test(scope.value.trim())) {
-      const target = aiResources(workspace)[0];
+      const target = aiResourceNear(workspace, assignment);
       return target ? { match: 'yes', target, resourceGroup: true } : { match: 'no' };
     }
     return { match: 'no' };
@@ -112,7 +113,7 @@ export function aiScope(
     const target = workspace.resolve(scope.reference, assignment);
     if (target && isAiType(target.type)) return { match: 'yes', target };
     if (target?.isType('Microsoft.Resources/resourceGroups')) {
-      const held = aiResources(workspace)[0];
+      const held = aiResourceNear(workspace, assignment);
       return held ? { match: 'yes', target: held, resourceGroup: true } : { match: 'no' };
     }
     if (!target && scope.reference.type && isAiType(scope.reference.type)) return { match: 'yes' };
@@ -128,6 +129,14 @@ function aiResources(workspace: WorkspaceView): readonly Resource[] {
   let pool = aiPools.get(workspace);
   if (!pool) aiPools.set(workspace, (pool = workspace.resources().filter((r) => isAiType(r.type))));
   return pool;
+}
+
+/**
+ * The AI resource a resource-group-wide assignment is taken to cover: one deployed by the same template (or
+ * Terraform module). An unrelated template elsewhere in the workspace may target another resource group.
+ */
+function aiResourceNear(workspace: WorkspaceView, assignment: Resource): Resource | undefined {
+  return aiResources(workspace).find((r) => sameScope(r.uri, assignment.uri));
 }
 
 export function isAiType(type: string): boolean {

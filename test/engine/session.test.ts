@@ -169,7 +169,7 @@ describe('engine: workspace index', () => {
     assert.equal(index.resolve({ uri, key: 'account', attribute: 'id' }, endpoint), account);
   });
 
-  it('resolves by ARM type and name, composed names of children, and expression text', () => {
+  it('resolves by ARM type and name, composed names of children, and expression text in its own document', () => {
     const name = (value: string) => make.literal(value, { start: 0, end: 0 });
     assert.equal(
       index.resolve(
@@ -192,9 +192,21 @@ describe('engine: workspace index', () => {
           name: make.unknown("parameters( 'storageName' )", 'p', { start: 0, end: 0 }),
           attribute: 'id',
         },
-        endpoint,
+        account,
       ),
       storage,
+    );
+    // The same parameter name in another template is another value.
+    assert.equal(
+      index.resolve(
+        {
+          type: 'Microsoft.Storage/storageAccounts',
+          name: make.unknown("parameters('storageName')", 'p', { start: 0, end: 0 }),
+          attribute: 'id',
+        },
+        endpoint,
+      ),
+      undefined,
     );
     assert.equal(
       index.resolve({ type: 'Microsoft.CognitiveServices/accounts', name: name('other'), attribute: 'id' }, endpoint),

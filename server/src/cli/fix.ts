@@ -41,7 +41,7 @@ export function applyFixes(scan: ScanResult, options: { unsafe: boolean }): FixR
       if (!next) break;
       const { finding, fix, title, edits, key } = next;
       attempted.add(key);
-      const line = regionOf(finding.uri, finding.span, (uri) => session.document(uri)).startLine;
+      const line = regionOf(finding.uri, finding.span, (uri) => session.document(uri)?.lines).startLine;
       for (const [uri, textEdits] of edits) {
         const document = session.document(uri);
         if (!document) continue;

@@ -40,7 +40,7 @@ export interface JsonFinding extends Region {
 
 export function toJsonReport(result: ScanResult, version: string): JsonReport {
   const findings = result.findings.map((f): JsonFinding => {
-    const region = regionOf(f.uri, f.span, result.document);
+    const region = regionOf(f.uri, f.span, result.positions);
     return {
       ruleId: f.ruleId,
       severity: f.severity,
@@ -53,7 +53,7 @@ export function toJsonReport(result: ScanResult, version: string): JsonReport {
       ...(f.path ? { property: f.path } : {}),
       related: f.related.map((r) => ({
         path: relativePath(result.root, uriToPath(r.uri)),
-        ...regionOf(r.uri, r.span, result.document),
+        ...regionOf(r.uri, r.span, result.positions),
         message: r.message,
       })),
       fixes: f.fixes.map((fix) => ({ title: fix.title, applicability: fix.applicability })),

@@ -53,7 +53,7 @@ export function toSarif(result: ScanResult): Sarif.Log {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const rootUri = pathToFileURL(result.root).href.replace(/\/?$/, '/');
   const location = (uri: string, span: Finding['span']): Sarif.PhysicalLocation => {
-    const region = regionOf(uri, span, result.document);
+    const region = regionOf(uri, span, result.positions);
     return {
       artifactLocation: { uri: encodeURI(relativePath(result.root, uriToPath(uri))), uriBaseId: 'SRCROOT' },
       region,
@@ -177,7 +177,9 @@ function sarifFixes(
   for (const fix of finding.fixes) {
     let edits: Map<string, { span: Finding['span']; newText: string }[]>;
     try {
-      edits = fixToTextEdits(fix, result.document);
+      edits = fix.textEdits
+        ? new Map([...fix.textEdits].map(([uri, e]) => [uri, [...e]]))
+        : fixToTextEdits(fix, result.document);
     } catch {
       continue; // a fix that cannot be written is not offered
     }

@@ -25,7 +25,7 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   const shown = result.findings.filter((f) => !f.suppression);
   const byFile = new Map<string, { line: number; column: number; row: string[] }[]>();
   for (const finding of shown) {
-    const region = regionOf(finding.uri, finding.span, result.document);
+    const region = regionOf(finding.uri, finding.span, result.positions);
     const file = relativePath(result.root, uriToPath(finding.uri));
     const rows = byFile.get(file) ?? [];
     rows.push({

@@ -2,6 +2,7 @@
 // 1 = findings, 2 = usage error, invalid configuration or internal error.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../engine/config';
 import { scanPaths, UsageError, type ScanResult } from '../engine/scan';
@@ -16,6 +17,7 @@ export const USAGE = `aisec ${VERSION}: security checks for Azure AI workloads i
 
 Usage:
   aisec scan [paths...] [--format text|json|sarif] [--output FILE] [--config FILE] [--fail-on high|medium|low|none]
+             [--threads N]
   aisec fix  [paths...] [--unsafe] [--dry-run] [--config FILE]
 
   paths        files or directories (default: the current directory); a directory is one workspace
@@ -23,6 +25,7 @@ Usage:
   --output     write the report to FILE instead of standard output
   --config     use this .aisec.json for every file instead of the nearest one
   --fail-on    lowest level that makes the exit code 1: high (error), medium (warning, default), low (info), none
+  --threads    worker threads for a large scan (default: one per CPU core, at most 4; 1 = none)
   --unsafe     fix: also apply unsafe fixes (they add resources or parameters, or cannot be undone once deployed)
   --dry-run    fix: print a unified diff of the changes and write nothing
   -h, --help   show this help
@@ -86,6 +89,7 @@ function parse(argv: readonly string[]) {
       output: { type: 'string', short: 'o' },
       config: { type: 'string', short: 'c' },
       'fail-on': { type: 'string' },
+      threads: { type: 'string' },
       unsafe: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -102,6 +106,15 @@ function choice<T extends string>(name: string, value: string | undefined, allow
   throw new UsageError(`--${name} must be one of ${allowed.join(', ')} (got '${value}')`);
 }
 
+/** `--threads`: a positive integer; by default one per core, at most 4 (beyond that, I/O and the plan dominate). */
+function threadCount(value: string | undefined): number {
+  if (value === undefined) return Math.min(os.availableParallelism(), 4);
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1)
+    throw new UsageError(`--threads must be a positive integer (got '${value}')`);
+  return threads;
+}
+
 function internalErrors(result: ScanResult): number {
   return (
     result.findings.filter((f) => f.ruleId === 'aisec/internal-error').length +
@@ -114,7 +127,11 @@ async function scan(paths: string[], values: Values, io: Io): Promise<number> {
   const failOn = choice<FailOn>('fail-on', values['fail-on'], ['high', 'medium', 'low', 'none'], 'medium');
   if (values.unsafe || values['dry-run']) throw new UsageError('--unsafe and --dry-run belong to `aisec fix`');
   // Only SARIF carries fixes (as text edits): other formats let the engine drop syntax trees as it goes.
-  const result = await scanPaths(paths, { configFile: values.config, withFixes: format === 'sarif' });
+  const result = await scanPaths(paths, {
+    configFile: values.config,
+    withFixes: format === 'sarif',
+    batch: { threads: threadCount(values.threads) },
+  });
   const report =
     format === 'json'
       ? JSON.stringify(toJsonReport(result, VERSION), null, 2) + '\n'
@@ -140,8 +157,8 @@ async function scan(paths: string[], values: Values, io: Io): Promise<number> {
 }
 
 async function fix(paths: string[], values: Values, io: Io): Promise<number> {
-  if (values.format || values.output || values['fail-on']) {
-    throw new UsageError('--format, --output and --fail-on belong to `aisec scan`');
+  if (values.format || values.output || values['fail-on'] || values.threads) {
+    throw new UsageError('--format, --output, --fail-on and --threads belong to `aisec scan`');
   }
   const result = await scanPaths(paths, { configFile: values.config });
   const report = applyFixes(result, { unsafe: Boolean(values.unsafe) });

@@ -8,6 +8,8 @@ import { loadConfig, readConfigFile, type ResolvedConfig } from './config';
 import { discoverDirectory, readCandidate } from './discovery';
 import { isExcluded } from './exclude';
 import type { Finding } from './finding';
+import { batchScan } from './batch/plan';
+import { PositionTables, type PositionSource } from './batch/positions';
 import { fileKind, WorkspaceSession } from './session';
 
 export interface ScanOptions {
@@ -22,6 +24,12 @@ export interface ScanOptions {
    * False lets sessions drop syntax trees as they go (see SessionOptions.keepSyntax).
    */
   readonly withFixes?: boolean;
+  /**
+   * Check the workspace in batch jobs (batch/plan.ts) that keep no text or model once checked, on this
+   * many worker threads: what `aisec scan` does. The result then has no `document()`s, only positions.
+   * Without it, one WorkspaceSession per directory holds everything (what `aisec fix` needs).
+   */
+  readonly batch?: { readonly threads: number };
 }
 
 export interface SkippedFile {
@@ -46,8 +54,10 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   readonly syntaxProblems: readonly SyntaxProblemEntry[];
   readonly sessions: readonly WorkspaceSession[];
-  /** The parsed document of an analysed file, by uri. */
+  /** The parsed document of an analysed file, by uri (none in a batch scan). */
   document(uri: string): ParsedDocument | undefined;
+  /** Line and character of offsets in a file (for the formatters). */
+  positions(uri: string): PositionSource | undefined;
 }
 
 export class UsageError extends Error {
@@ -78,6 +88,13 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
   const sessions: WorkspaceSession[] = [];
   const findings: Finding[] = [];
   const syntaxProblems: SyntaxProblemEntry[] = [];
+  if (options.batch) {
+    return batchResult(workspaces, root, skipped, options.batch.threads, {
+      config,
+      today: options.today,
+      withFixes: options.withFixes !== false,
+    });
+  }
   const seen = new Set<string>();
   for (const files of workspaces) {
     const session = await WorkspaceSession.create({
@@ -135,10 +152,65 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     findings,
     syntaxProblems,
     sessions,
-    document: (uri) => {
-      for (const session of sessions) if (session.hasFile(uri)) return session.document(uri);
-      return undefined;
-    },
+    document,
+    positions: (uri) => document(uri)?.lines,
+  };
+
+  function document(uri: string): ParsedDocument | undefined {
+    for (const session of sessions) if (session.hasFile(uri)) return session.document(uri);
+    return undefined;
+  }
+}
+
+/** scanPaths with batch jobs: the same report, built from what the jobs hand back. */
+async function batchResult(
+  workspaces: readonly string[][],
+  root: string,
+  skipped: SkippedFile[],
+  threads: number,
+  options: { config?: ResolvedConfig; today?: string; withFixes: boolean },
+): Promise<ScanResult> {
+  const analysed: string[] = [];
+  const findings: Finding[] = [];
+  const syntaxProblems: SyntaxProblemEntry[] = [];
+  const positions = new PositionTables();
+  const seen = new Set<string>();
+  for (const files of workspaces) {
+    const fresh = files.filter((file) => !seen.has(file));
+    fresh.forEach((file) => seen.add(file));
+    if (fresh.length === 0) continue;
+    const batch = await batchScan(fresh, { root, threads, ...options });
+    positions.add(batch.positions);
+    for (const file of fresh) {
+      const uri = pathToFileURL(file).href;
+      const report = batch.files.get(uri);
+      if (!report || report.skipped !== undefined) {
+        skipped.push({ path: file, reason: report?.skipped ?? 'not analysed' });
+        continue;
+      }
+      analysed.push(file);
+      findings.push(...report.findings);
+      for (const problem of report.syntaxProblems) {
+        const position = positions.of(uri).positionAt(problem.span.start);
+        syntaxProblems.push({
+          path: file,
+          uri,
+          line: position.line + 1,
+          column: position.character + 1,
+          message: problem.message,
+        });
+      }
+    }
+  }
+  return {
+    root,
+    files: analysed.sort(),
+    skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
+    findings,
+    syntaxProblems,
+    sessions: [],
+    document: () => undefined,
+    positions: (uri) => positions.of(uri),
   };
 }
 

@@ -10,68 +10,34 @@
 // text version and suppliers, so an edit re-analyses only what it touches.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { emptyDocument, type Language, type ParsedDocument } from '../model/document';
-import type { FrontEndResult, ParameterSupplier, SourceFile, TemplateLink } from '../model/frontend';
-import { LineIndex } from '../model/span';
+import type { ParsedDocument } from '../model/document';
+import type { FrontEndResult, TemplateLink } from '../model/frontend';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from './config';
 import { bicepSourceOf, isBicepGenerated } from './generated';
 import { engineFinding } from './engine-findings';
 import { isExcluded } from './exclude';
 import type { Finding } from './finding';
-import { frontEnds, initFrontEnds, unavailableReason } from './frontends';
-import { describeError, runRules } from './run-rules';
+import { initFrontEnds } from './frontends';
+import { runRules } from './run-rules';
 import { applySuppressions } from './apply-suppressions';
+import {
+  analyseFiles,
+  analysisOrder,
+  directoryUri,
+  dropSyntax,
+  fileKind,
+  groupUnits,
+  MAX_LINK_ROUNDS,
+  skipGenerated,
+  type Unit,
+} from './units';
 import { WorkspaceIndex } from './workspace-index';
 
-/** Files larger than this are skipped (generated templates of this size are not hand-written IaC). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024;
-
-export type FileKind = 'bicep' | 'bicepparam' | 'arm' | 'terraform';
-
-/** The kind of IaC file a path or uri names, or undefined when aisec does not read it. */
-export function fileKind(uriOrPath: string): FileKind | undefined {
-  const lower = uriOrPath.toLowerCase().split(/[?#]/)[0];
-  if (lower.endsWith('.bicep')) return 'bicep';
-  if (lower.endsWith('.bicepparam')) return 'bicepparam';
-  if (lower.endsWith('.json') || lower.endsWith('.jsonc')) return 'arm';
-  if (lower.endsWith('.tf') || lower.endsWith('.tfvars')) return 'terraform';
-  return undefined;
-}
-
-function languageOf(uri: string): Language {
-  const lower = uri.toLowerCase();
-  if (lower.endsWith('.bicepparam')) return 'bicepparam';
-  if (lower.endsWith('.bicep')) return 'bicep';
-  if (lower.endsWith('.tfvars')) return 'tfvars';
-  if (lower.endsWith('.tf')) return 'terraform';
-  return 'arm';
-}
-
-/** Why a text is not analysed (too large, binary), or undefined. */
-export function contentSkipReason(text: string): string | undefined {
-  if (text.length > MAX_FILE_BYTES) {
-    return `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(text.length / 1024 / 1024).toFixed(1)} MB)`;
-  }
-  if (text.includes('\u0000')) return 'binary file (contains NUL bytes)';
-  return undefined;
-}
-
-/** The uri of the directory holding `uri`, without trailing slash (a Terraform module's identity). */
-export function directoryUri(uri: string): string {
-  const slash = uri.lastIndexOf('/');
-  return slash > 0 ? uri.slice(0, slash) : uri;
-}
+export { contentSkipReason, directoryUri, fileKind, MAX_FILE_BYTES, type FileKind } from './units';
 
 interface FileEntry {
   readonly text: string;
   readonly version: number;
-}
-
-interface Unit {
-  /** The file uri, or a Terraform directory uri. */
-  readonly id: string;
-  readonly kind: FileKind;
-  readonly uris: readonly string[];
 }
 
 interface UnitResult {
@@ -92,6 +58,8 @@ interface Analysis {
   /** Unit id → ids of units it supplies, and the reverse. */
   readonly supplies: ReadonlyMap<string, ReadonlySet<string>>;
   readonly suppliedBy: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Unit id → the links its analysis produced. */
+  readonly links: ReadonlyMap<string, readonly TemplateLink[]>;
 }
 
 export interface SessionOptions {
@@ -107,6 +75,15 @@ export interface SessionOptions {
    * is analysed, which halves the memory a large workspace holds.
    */
   readonly keepSyntax?: boolean;
+  /**
+   * A part of a larger workspace (batch scans): links other parts supply to this session's units, by the
+   * unit they feed and then by the supplying unit's id (they join the session's own links, in supplier id
+   * order), and whether a file exists in the whole workspace (a generated template's `.bicep` source).
+   */
+  readonly outside?: {
+    readonly links: ReadonlyMap<string, ReadonlyMap<string, readonly TemplateLink[]>>;
+    readonly hasFile: (uri: string) => boolean;
+  };
 }
 
 export class WorkspaceSession {
@@ -161,6 +138,11 @@ export class WorkspaceSession {
   /** The index rules see (for tools that want to ask it directly). */
   workspace(): WorkspaceIndex {
     return this.analyse().index;
+  }
+
+  /** The links each unit's analysis produced, by unit id (batch scans pass them between parts). */
+  producedLinks(): ReadonlyMap<string, readonly TemplateLink[]> {
+    return this.analyse().links;
   }
 
   affectedBy(uri: string): string[] {
@@ -304,9 +286,7 @@ export class WorkspaceSession {
     // where suppliers usually come first (parameter files, then shallower paths: callers before modules).
     // A unit whose incoming links change afterwards (a supplier analysed later, or re-analysed with values
     // of its own suppliers) is analysed again, until nothing changes; cycles stop after a few rounds.
-    const order = [...units.values()].sort(
-      (a, b) => priority(a) - priority(b) || depth(a.id) - depth(b.id) || a.id.localeCompare(b.id),
-    );
+    const order = analysisOrder(units.values());
     const final = new Map<string, UnitResult>();
     // Links by the unit they feed (target → supplier id → its links there), kept up to date as units are
     // (re-)analysed, so finding a unit's incoming links costs its own suppliers, not the whole workspace.
@@ -321,10 +301,14 @@ export class WorkspaceSession {
         (bySupplier.get(id) ?? bySupplier.set(id, []).get(id)!).push(link);
       }
     };
+    const outside = this.options.outside?.links;
     const incoming = (id: string): TemplateLink[] => {
       const bySupplier = linksTo.get(id);
-      if (!bySupplier || bySupplier.size === 0) return [];
-      return [...bySupplier].sort(([a], [b]) => a.localeCompare(b)).flatMap(([, links]) => links);
+      const fromOutside = outside?.get(id);
+      if ((!bySupplier || bySupplier.size === 0) && !fromOutside) return [];
+      return [...(bySupplier ?? []), ...(fromOutside ?? [])]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([, links]) => links);
     };
     const sameLinks = (a: readonly TemplateLink[], b: readonly TemplateLink[]) =>
       a.length === b.length && a.every((link, i) => link === b[i]);
@@ -369,25 +353,13 @@ export class WorkspaceSession {
       unitOf,
       supplies,
       suppliedBy,
+      links: new Map([...final].map(([id, unitResult]) => [id, unitResult.result.links])),
     };
     return this.analysis;
   }
 
   private units(): Map<string, Unit> {
-    const units = new Map<string, Unit>();
-    const terraform = new Map<string, string[]>();
-    for (const uri of [...this.files.keys()].sort()) {
-      const kind = fileKind(uri);
-      if (kind === undefined) continue;
-      if (kind === 'terraform') {
-        const dir = directoryUri(uri);
-        terraform.set(dir, [...(terraform.get(dir) ?? []), uri]);
-      } else {
-        units.set(uri, { id: uri, kind, uris: [uri] });
-      }
-    }
-    for (const [dir, uris] of terraform) units.set(dir, { id: dir, kind: 'terraform', uris });
-    return units;
+    return groupUnits(this.files.keys());
   }
 
   /** The `.bicep` source of a Bicep-generated ARM unit when it is in the workspace and the config skips it. */
@@ -395,8 +367,12 @@ export class WorkspaceSession {
     if (unit.kind !== 'arm' || unit.uris.length !== 1) return undefined;
     const uri = unit.uris[0];
     const source = bicepSourceOf(uri);
-    if (!source || !this.files.has(source) || !this.configFor(uri).skipBicepGeneratedArm) return undefined;
+    if (!source || !this.hasFileAnywhere(source) || !this.configFor(uri).skipBicepGeneratedArm) return undefined;
     return isBicepGenerated(this.files.get(uri)!.text) ? source : undefined;
+  }
+
+  private hasFileAnywhere(uri: string): boolean {
+    return this.files.has(uri) || (this.options.outside?.hasFile(uri) ?? false);
   }
 
   private analyseUnit(unit: Unit, suppliers: readonly TemplateLink[]): UnitResult {
@@ -426,83 +402,6 @@ export class WorkspaceSession {
     cache.set(unit.id, unitResult);
     return unitResult;
   }
-}
-
-/** A generated template stands in for its Bicep source: a document that says so, and nothing to check. */
-function skipGenerated(unit: Unit, source: string): { result: FrontEndResult; failures: Map<string, string> } {
-  const name = source.slice(source.lastIndexOf('/') + 1);
-  const reason = `generated by Bicep from ${name}, which is checked instead (skipBicepGeneratedArm)`;
-  const documents = unit.uris.map((uri) => skippedDocument({ uri, text: '' }, reason));
-  return { result: { documents, links: [] }, failures: new Map() };
-}
-
-/** Rounds of re-analysis when links change after a unit was analysed (values through module chains). */
-const MAX_LINK_ROUNDS = 4;
-
-/** Parameter files first: they only supply. */
-function priority(unit: Unit): number {
-  if (unit.kind === 'bicepparam') return 0;
-  if (unit.kind === 'arm' && /param/i.test(unit.id.slice(unit.id.lastIndexOf('/')))) return 0;
-  return 1;
-}
-
-function depth(id: string): number {
-  return id.split('/').length;
-}
-
-/** Runs the right front end over a unit's files; never throws (a failure becomes an empty document). */
-function analyseFiles(
-  unit: Unit,
-  files: readonly SourceFile[],
-  suppliers: readonly ParameterSupplier[],
-): { result: FrontEndResult; failures: Map<string, string> } {
-  const failures = new Map<string, string>();
-  const skippedDocs: ParsedDocument[] = [];
-  const readable = files.filter((file) => {
-    const reason = contentSkipReason(file.text);
-    if (reason) skippedDocs.push(skippedDocument(file, reason));
-    return !reason;
-  });
-  const empty = (documents: ParsedDocument[]) => ({ result: { documents, links: [] }, failures });
-  if (readable.length === 0) return empty(skippedDocs);
-
-  const engines = frontEnds();
-  const kind = unit.kind === 'bicepparam' ? 'bicep' : unit.kind;
-  const missing = kind === 'arm' || kind === 'terraform' ? unavailableReason(kind) : undefined;
-  if (missing) return empty([...skippedDocs, ...readable.map((file) => skippedDocument(file, missing))]);
-  try {
-    let result: FrontEndResult;
-    if (unit.kind === 'bicep') result = engines.bicep(readable[0], suppliers);
-    else if (unit.kind === 'bicepparam') result = engines.bicepParams(readable[0]);
-    else if (unit.kind === 'arm') result = engines.arm(readable[0], suppliers);
-    else result = engines.terraform!(readable, suppliers);
-    // Every file of the unit has a document, even when the front end forgot one.
-    const seen = new Set(result.documents.map((d) => d.uri));
-    const documents = [
-      ...result.documents,
-      ...skippedDocs,
-      ...readable.filter((f) => !seen.has(f.uri)).map((f) => emptyDocument(f.uri, languageOf(f.uri), f.text)),
-    ];
-    return { result: { documents, links: result.links }, failures };
-  } catch (error) {
-    const message = describeError(error);
-    for (const file of readable) failures.set(file.uri, message);
-    return empty([...skippedDocs, ...readable.map((file) => emptyDocument(file.uri, languageOf(file.uri), file.text))]);
-  }
-}
-
-/** Forgets the syntax handles of a unit's resources (only `edit/` reads them; see `keepSyntax`). */
-function dropSyntax(result: FrontEndResult): void {
-  for (const document of result.documents) {
-    for (const resource of document.resources) {
-      if (resource.syntax !== undefined) (resource as { syntax?: unknown }).syntax = undefined;
-    }
-  }
-}
-
-function skippedDocument(file: SourceFile, reason: string): ParsedDocument {
-  // Keep no text for skipped content: a 50 MB or binary file must not sit in memory or reach a formatter.
-  return { ...emptyDocument(file.uri, languageOf(file.uri), '', reason), lines: new LineIndex('') };
 }
 
 function filePath(uri: string): string | undefined {

@@ -1,10 +1,17 @@
 // The cross-file view rules see (WorkspaceView): every resource of the workspace, references resolved by
 // key (Bicep symbolic names, Terraform addresses, ARM symbolic names), by ARM type + name (resourceId(),
 // ids written as strings) and the reverse map of referrers, built once per analysis.
+//
+// Two choices make an answer depend only on the documents it involves, so a batch scan can check parts of a
+// workspace apart (coupling.ts) and get the same findings as a check of the whole: documents are indexed
+// in uri order ("the first deployed resource of that name" is the same in any index holding it), and a
+// name written as an expression (`parameters('name')`, `var.name`) only matches in its own document (or
+// Terraform module): parameters of two templates are not the same value because they are spelled alike.
 import type { ParsedDocument } from '../model/document';
 import type { Referrer, WorkspaceView } from '../model/rule';
 import type { Resource } from '../model/resource';
 import type { ResourceReference, Value } from '../model/value';
+import { sameScope } from '../model/scope';
 import { isDeployed } from './deployed';
 
 export class WorkspaceIndex implements WorkspaceView {
@@ -18,7 +25,7 @@ export class WorkspaceIndex implements WorkspaceView {
   private readonly resolved = new WeakMap<ResourceReference, Map<string, Resource | undefined>>();
 
   constructor(documents: readonly ParsedDocument[]) {
-    this.all = documents.flatMap((d) => d.resources);
+    this.all = [...documents].sort((a, b) => compareUris(a.uri, b.uri)).flatMap((d) => d.resources);
     this.deployed = this.all.filter(isDeployed);
     const keyed = new Map<string, Resource>();
     for (const resource of this.all) {
@@ -63,7 +70,8 @@ export class WorkspaceIndex implements WorkspaceView {
     if (reference.type !== undefined && reference.name !== undefined) {
       const name = nameKey(reference.name);
       if (name === undefined) return undefined;
-      const found = this.byTypeAndName.get(`${reference.type.toLowerCase()}|${name}`) ?? [];
+      let found = this.byTypeAndName.get(`${reference.type.toLowerCase()}|${name}`) ?? [];
+      if (name.startsWith(EXPRESSION)) found = found.filter((r) => sameScope(r.uri, from.uri));
       // Prefer a deployed resource over an `existing` declaration (or one behind a false condition) of the
       // same name, and the same document.
       return found.find((r) => isDeployed(r) && r.uri === from.uri) ?? found.find(isDeployed) ?? found[0];
@@ -123,7 +131,14 @@ export class WorkspaceIndex implements WorkspaceView {
   }
 }
 
-function keyOf(uri: string, key: string): string {
+const EXPRESSION = 'expr:';
+
+/** Uri order, the same in every index and in coupling.ts. */
+export function compareUris(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function keyOf(uri: string, key: string): string {
   return `${uri}#${key}`;
 }
 
@@ -131,7 +146,7 @@ function keyOf(uri: string, key: string): string {
  * Comparable forms of a name value: a literal lower-cased, or an expression's text without ARM brackets
  * and blanks (`[parameters('n')]` and `parameters('n')` are the same name).
  */
-function nameKey(value: Value): string | undefined {
+export function nameKey(value: Value): string | undefined {
   if (value.kind === 'literal') return value.value === null ? undefined : String(value.value).toLowerCase();
   if (value.kind === 'unknown') {
     const text = value.text
@@ -139,13 +154,13 @@ function nameKey(value: Value): string | undefined {
       .replace(/^\[(.*)\]$/s, '$1')
       .replace(/\s+/g, '')
       .toLowerCase();
-    return text ? `expr:${text}` : undefined;
+    return text ? `${EXPRESSION}${text}` : undefined;
   }
   return undefined;
 }
 
 /** The names a resource answers to: its own name and, for children, `parent/child` composed from parents. */
-function namesOf(resource: Resource, keyed: Map<string, Resource>): string[] {
+export function namesOf(resource: Resource, keyed: Map<string, Resource>): string[] {
   const own = resource.get('name');
   const names: string[] = [];
   const key = own && nameKey(own);

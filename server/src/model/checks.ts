@@ -5,6 +5,7 @@
 // a message that names the resource and the fix in the user's own vocabulary (ARM/Bicep property paths, or
 // azurerm attributes when the resource came from an `azurerm_*` block).
 import type { Resource } from './resource';
+import { sameScope } from './scope';
 import type { Fix, FixApplicability, RelatedLocation, Rule, RuleContext, WorkspaceView, EditValue } from './rule';
 import { getPath, isKnown, sameText, type Value, type UnknownValue } from './value';
 
@@ -483,7 +484,7 @@ function idNames(id: string, target: Resource): Match {
 }
 
 /** The type and names of an ARM resource id, or undefined when `id` is not one. */
-function parseId(id: string): { readonly idType: string; readonly names: readonly string[] } | undefined {
+export function parseId(id: string): { readonly idType: string; readonly names: readonly string[] } | undefined {
   // Full ids (`/subscriptions/…/providers/<ns>/<type>/<name>`) and the relative form ARM uses for `scope`
   // (`<ns>/<type>/<name>`).
   const match =
@@ -605,16 +606,26 @@ class RelatedIndex {
     });
   }
 
-  /** The related resources that may refer to `target` (or that `referrers` are), in workspace order. */
+  /**
+   * The related resources that may refer to `target` (or that `referrers` are), in workspace order. A
+   * related resource whose target is not known (an endpoint to a parameter's id) may be about any target of
+   * its own document or Terraform module, not about every resource of the workspace: such guesses stay
+   * within the template that makes them. Matches by a literal name or a resolved reference count anywhere.
+   */
   candidates(target: Resource, referrers: readonly Resource[]): Resource[] {
-    const positions = new Set<number>(this.all);
+    const positions = new Set<number>();
     const add = (list: readonly number[] | undefined): void => list?.forEach((p) => positions.add(p));
+    const addNear = (list: readonly number[] | undefined): void =>
+      list?.forEach((p) => {
+        if (sameScope(this.related[p].uri, target.uri)) positions.add(p);
+      });
+    addNear(this.all);
     add(this.exact.get(resourceKey(target)));
     const type = target.type.toLowerCase();
     const name = literalString(target.get('name'));
-    if (name === undefined) add(this.typed.get(type));
+    if (name === undefined) addNear(this.typed.get(type));
     else {
-      add(this.typeAny.get(type));
+      addNear(this.typeAny.get(type));
       add(this.typeName.get(`${type}|${lastSegment(name)}`));
     }
     for (const referrer of referrers) add(this.byResource.get(resourceKey(referrer)));

@@ -6,4 +6,5 @@ export * from './document';
 export * from './rule';
 export type { ParameterSupplier } from './frontend';
 export * from './checks';
+export * from './scope';
 export * from './fixes';

@@ -112,6 +112,11 @@ export interface Fix {
   readonly title: string;
   readonly applicability: FixApplicability;
   readonly edits: readonly ModelEdit[];
+  /**
+   * The fix already written as text edits by uri (a batch scan writes fixes while the documents are alive,
+   * then drops the model and `edits`); empty when it cannot be written.
+   */
+  readonly textEdits?: ReadonlyMap<string, readonly { readonly span: Span; readonly newText: string }[]>;
 }
 
 /** JSON plus expressions that each syntax writes its own way (references, parameters). */

@@ -1,0 +1,149 @@
+// A batch scan (`aisec scan`, the server's first workspace scan): the workspace checked unit by unit, in
+// jobs that read their own files and keep nothing of them, on worker threads when there are cores to spare.
+// Memory stays that of the jobs in flight plus what each file leaves behind (findings, links, a summary),
+// instead of every text and model of the workspace at once.
+//
+// The findings are those of one WorkspaceSession over the whole workspace:
+//   1. every unit is analysed alone, suppliers first where the order can tell (parameter files, then
+//      shallower paths), with the links the units analysed so far hand it;
+//   2. a unit whose incoming links changed since (a supplier analysed later or again) is analysed again,
+//      for a few rounds, as the session does;
+//   3. units whose answers depend on each other (coupling.ts) are analysed and checked again together.
+import type { TemplateLink } from '../../model/frontend';
+import type { Position } from '../../model/span';
+import type { ResolvedConfig } from '../config';
+import { coupledGroups, type UnitSummary } from '../coupling';
+import { analysisOrder, groupUnits, MAX_LINK_ROUNDS, priority, type Unit } from '../units';
+import { type FileReport, type JobOutput, uriOf } from './job';
+import { createRunner } from './runner';
+
+export interface BatchOptions {
+  readonly root?: string;
+  readonly config?: ResolvedConfig;
+  readonly today?: string;
+  /** Write fixes as text edits (SARIF output). */
+  readonly withFixes: boolean;
+  /** Worker threads (1: all in the scanning thread). */
+  readonly threads: number;
+}
+
+export interface BatchResult {
+  /** One report per file, by uri. */
+  readonly files: ReadonlyMap<string, FileReport>;
+  /** Positions of the offsets findings use, by uri (files read by the scan). */
+  readonly positions: ReadonlyMap<string, ReadonlyMap<number, Position>>;
+  /** How much work it took: analyses of single units, re-analyses for changed links, coupled groups. */
+  readonly stats: {
+    readonly units: number;
+    readonly reanalysed: number;
+    readonly groups: number;
+    readonly grouped: number;
+  };
+}
+
+/** Below this many units per worker, starting one costs more than it saves. */
+const UNITS_PER_WORKER = 40;
+
+interface UnitState {
+  /** Signature of the incoming links the unit was last analysed with. */
+  analysedWith: string;
+  links: readonly TemplateLink[];
+  summary: UnitSummary;
+}
+
+export async function batchScan(files: readonly string[], options: BatchOptions): Promise<BatchResult> {
+  const uris = files.map(uriOf);
+  const units = groupUnits(uris);
+  const unitOfUri = new Map<string, string>();
+  for (const unit of units.values()) for (const uri of unit.uris) unitOfUri.set(uri, unit.id);
+  const workspaceUris = new Set(uris);
+
+  const states = new Map<string, UnitState>();
+  const reports = new Map<string, FileReport>();
+  const positions = new Map<string, Map<number, Position>>();
+  // Links by the unit they feed, then by supplying unit, kept current as units are (re-)analysed.
+  const linksTo = new Map<string, Map<string, readonly TemplateLink[]>>();
+
+  const incomingOf = (ids: ReadonlySet<string>): Map<string, Map<string, readonly TemplateLink[]>> => {
+    const result = new Map<string, Map<string, readonly TemplateLink[]>>();
+    for (const id of ids) {
+      const bySupplier = linksTo.get(id);
+      if (!bySupplier) continue;
+      const outside = new Map([...bySupplier].filter(([supplier]) => !ids.has(supplier)));
+      if (outside.size > 0) result.set(id, outside);
+    }
+    return result;
+  };
+  const signatureOf = (id: string): string => {
+    const bySupplier = linksTo.get(id);
+    if (!bySupplier || bySupplier.size === 0) return '';
+    return JSON.stringify(
+      [...bySupplier].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      (_key, value: unknown) => (value instanceof Map ? [...value] : value),
+    );
+  };
+  const record = (output: JobOutput, signatures: ReadonlyMap<string, string>): void => {
+    for (const unit of output.units) {
+      for (const link of states.get(unit.id)?.links ?? []) linksTo.get(link.templateUri)?.delete(unit.id);
+      for (const link of unit.links) {
+        if (link.templateUri === unit.id) continue;
+        const bySupplier =
+          linksTo.get(link.templateUri) ?? linksTo.set(link.templateUri, new Map()).get(link.templateUri)!;
+        bySupplier.set(unit.id, [...(bySupplier.get(unit.id) ?? []), link]);
+      }
+      states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links: unit.links, summary: unit.summary });
+    }
+    for (const file of output.files) reports.set(file.uri, file);
+    for (const [uri, table] of output.positions) {
+      const known = positions.get(uri) ?? positions.set(uri, new Map()).get(uri)!;
+      for (const [offset, position] of table) known.set(offset, position);
+    }
+  };
+
+  // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
+  const runner = createRunner(Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER)));
+  /** Runs jobs (groups of units) with as many in flight as the runner takes, each with the links known when it starts. */
+  const runAll = async (jobs: readonly (readonly Unit[])[]): Promise<void> => {
+    let next = 0;
+    const lane = async (): Promise<void> => {
+      while (next < jobs.length) {
+        const job = jobs[next++];
+        const ids = new Set(job.map((unit) => unit.id));
+        const signatures = new Map(job.map((unit) => [unit.id, signatureOf(unit.id)]));
+        const output = await runner.run({
+          units: job,
+          incoming: incomingOf(ids),
+          workspaceUris,
+          root: options.root,
+          config: options.config,
+          today: options.today,
+          withFixes: options.withFixes,
+        });
+        record(output, signatures);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(runner.parallelism, jobs.length) }, lane));
+  };
+
+  let reanalysed = 0;
+  let grouped = 0;
+  let groups: string[][] = [];
+  try {
+    const order = analysisOrder(units.values());
+    // Parameter files first, all of them: they only supply, and everything else may want their values.
+    await runAll(order.filter((unit) => priority(unit) === 0).map((unit) => [unit]));
+    await runAll(order.filter((unit) => priority(unit) !== 0).map((unit) => [unit]));
+    for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+      const stale = order.filter((unit) => signatureOf(unit.id) !== states.get(unit.id)?.analysedWith);
+      if (stale.length === 0) break;
+      reanalysed += stale.length;
+      await runAll(stale.map((unit) => [unit]));
+    }
+    groups = coupledGroups(new Map([...states].map(([id, state]) => [id, state.summary])), (uri) => unitOfUri.get(uri));
+    grouped = groups.reduce((sum, group) => sum + group.length, 0);
+    await runAll(groups.map((group) => group.map((id) => units.get(id)!)));
+  } finally {
+    await runner.close();
+  }
+  return { files: reports, positions, stats: { units: units.size, reanalysed, groups: groups.length, grouped } };
+}

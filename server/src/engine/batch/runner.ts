@@ -1,0 +1,108 @@
+// Where batch jobs run: a pool of worker threads (dist/scan-worker.js) when more than one thread is wanted
+// and the bundle is there, else the scanning thread itself. A worker that fails (its thread dies, or it
+// cannot start) costs nothing but time: its job runs again in the scanning thread.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runJob, type JobInput, type JobOutput } from './job';
+
+export interface JobRunner {
+  /** How many jobs may run at once. */
+  readonly parallelism: number;
+  run(job: JobInput): Promise<JobOutput>;
+  close(): Promise<void>;
+}
+
+/** The worker bundle next to the running bundle (dist/), or undefined when running from sources. */
+export function workerScript(): string | undefined {
+  const candidate = path.join(__dirname, 'scan-worker.js');
+  return fs.existsSync(candidate) ? candidate : undefined;
+}
+
+export function createRunner(threads: number): JobRunner {
+  const script = workerScript();
+  if (threads <= 1 || !script) return { parallelism: 1, run: runJob, close: async () => undefined };
+  return new WorkerPool(script, threads);
+}
+
+/** Old-generation heap of a worker, in MB. */
+const WORKER_HEAP_MB = 160;
+
+interface Pending {
+  readonly job: JobInput;
+  resolve(output: JobOutput): void;
+  reject(error: unknown): void;
+}
+
+class WorkerPool implements JobRunner {
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Map<Worker, { id: number; pending: Pending }>();
+  private readonly queue: Pending[] = [];
+  private nextId = 0;
+
+  constructor(
+    private readonly script: string,
+    readonly parallelism: number,
+  ) {
+    for (let i = 0; i < parallelism; i++) this.idle.push(this.spawn());
+  }
+
+  run(job: JobInput): Promise<JobOutput> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    const workers = [...this.idle, ...this.busy.keys()];
+    this.idle.length = 0;
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+
+  private spawn(): Worker {
+    // A bounded heap makes V8 collect before it grows: a worker's memory is that of its largest job (a 4 MB
+    // template needs ~100 MB), not what garbage piles up to. A job beyond it runs again in this thread.
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    worker.unref();
+    worker.on('message', (message: { id: number; output?: JobOutput; error?: string }) => {
+      const current = this.busy.get(worker);
+      if (!current || current.id !== message.id) return;
+      this.busy.delete(worker);
+      this.idle.push(worker);
+      if (message.output) current.pending.resolve(message.output);
+      else this.runHere(current.pending);
+      this.dispatch();
+    });
+    const lost = () => {
+      const current = this.busy.get(worker);
+      this.busy.delete(worker);
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      if (current) this.runHere(current.pending);
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+    return worker;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop();
+      if (!worker) {
+        // Every worker gone: the scanning thread takes the rest.
+        if (this.busy.size === 0) this.queue.splice(0).forEach((pending) => this.runHere(pending));
+        return;
+      }
+      const pending = this.queue.shift()!;
+      const id = this.nextId++;
+      this.busy.set(worker, { id, pending });
+      worker.postMessage({ id, job: pending.job });
+    }
+  }
+
+  /** Runs a job in this thread (a worker failed on it). */
+  private runHere(pending: Pending): void {
+    runJob(pending.job).then(pending.resolve, pending.reject);
+  }
+}

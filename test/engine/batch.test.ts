@@ -1,0 +1,129 @@
+// The batch scan (`aisec scan`): jobs that keep nothing of the files they check must report exactly what
+// one WorkspaceSession over the whole workspace reports, including values passed between files (link
+// rounds) and relations across files (coupled groups).
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { toJsonReport } from '../../server/src/cli/format-json';
+import { toSarif } from '../../server/src/cli/format-sarif';
+import { batchScan } from '../../server/src/engine/batch/plan';
+import { scanPaths } from '../../server/src/engine/scan';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function bothWays(
+  dir: string,
+): Promise<{ session: string; batch: string; sessionSarif: string; batchSarif: string }> {
+  const whole = await scanPaths([dir], { withFixes: true, today: '2026-01-01' });
+  const batched = await scanPaths([dir], { withFixes: true, today: '2026-01-01', batch: { threads: 1 } });
+  return {
+    session: JSON.stringify(toJsonReport(whole, 'test'), null, 1),
+    batch: JSON.stringify(toJsonReport(batched, 'test'), null, 1),
+    sessionSarif: JSON.stringify(toSarif(whole)),
+    batchSarif: JSON.stringify(toSarif(batched)),
+  };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-batch-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('engine: batch scan', function () {
+  this.timeout(300_000);
+
+  for (const fixtures of ['test-fixtures/samples', 'test-fixtures/rules']) {
+    it(`reports exactly what a whole-workspace session reports: ${fixtures} (JSON and SARIF with fixes)`, async () => {
+      const { session, batch, sessionSarif, batchSarif } = await bothWays(path.join(ROOT, fixtures));
+      assert.ok(JSON.parse(session).findings.length > 10);
+      assert.equal(batch, session);
+      assert.equal(batchSarif, sessionSarif);
+    });
+  }
+
+  it('analyses a module again when its caller, analysed later, hands it values', async () => {
+    // The module sits higher in the tree than its caller, so it is analysed first, without the value.
+    const dir = workspace({
+      'account.bicep': `param localAuth bool = false
+resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'oai-x'
+  location: 'eastus'
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+  properties: { disableLocalAuth: localAuth }
+}
+`,
+      'env/prod/main.bicep': `module ai '../../account.bicep' = {
+  name: 'ai'
+  params: { localAuth: true }
+}
+`,
+    });
+    try {
+      const files = ['account.bicep', 'env/prod/main.bicep'].map((f) => path.join(dir, f));
+      const result = await batchScan(files, { withFixes: false, threads: 1, today: '2026-01-01' });
+      assert.ok(result.stats.reanalysed >= 1, 'the module was analysed again');
+      const { session, batch } = await bothWays(dir);
+      assert.equal(batch, session);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('checks files together when a private endpoint in one names an account in another', async () => {
+    const dir = workspace({
+      'ai/account.bicep': `resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'oai-shared'
+  location: 'eastus'
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+  properties: { publicNetworkAccess: 'Disabled', customSubDomainName: 'oai-shared', disableLocalAuth: true }
+}
+`,
+      'network/endpoint.bicep': `resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-oai'
+  location: 'eastus'
+  properties: {
+    subnet: { id: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe' }
+    privateLinkServiceConnections: [
+      {
+        name: 'oai'
+        properties: {
+          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-shared'
+          groupIds: ['account']
+        }
+      }
+    ]
+  }
+}
+`,
+      'other/unrelated.bicep': `resource store 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stunrelated'
+  location: 'eastus'
+  kind: 'StorageV2'
+  sku: { name: 'Standard_LRS' }
+}
+`,
+    });
+    try {
+      const files = ['ai/account.bicep', 'network/endpoint.bicep', 'other/unrelated.bicep'].map((f) =>
+        path.join(dir, f),
+      );
+      const result = await batchScan(files, { withFixes: false, threads: 1, today: '2026-01-01' });
+      assert.deepEqual(result.stats.groups, 1, 'the account and the endpoint are checked together');
+      assert.equal(result.stats.grouped, 2, 'the unrelated file is not');
+      const { session, batch } = await bothWays(dir);
+      assert.equal(batch, session);
+      // With the endpoint in view, the account has no private-endpoint finding.
+      const account = JSON.parse(batch).findings.filter((f: { path: string }) => f.path === 'ai/account.bicep');
+      assert.ok(!account.some((f: { ruleId: string }) => /PRIVATE-ENDPOINT/.test(f.ruleId)), JSON.stringify(account));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
