@@ -45,6 +45,21 @@ describe('cli: aisec', function () {
   });
 
   describe('scan', () => {
+    it('--threads: worker threads report exactly what one thread reports (JSON and SARIF)', () => {
+      const fixtures = path.join(__dirname, '../../test-fixtures/rules');
+      for (const format of ['json', 'sarif']) {
+        const one = aisec(['scan', fixtures, '--format', format, '--threads', '1']);
+        const two = aisec(['scan', fixtures, '--format', format, '--threads', '2']);
+        assert.equal(one.code, 1, one.stderr);
+        assert.equal(two.code, 1, two.stderr);
+        assert.ok(JSON.parse(one.stdout) !== undefined);
+        assert.equal(two.stdout, one.stdout);
+      }
+      const bad = aisec(['scan', fixtures, '--threads', '0']);
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--threads must be a positive integer/);
+    });
+
     it('the README command: text report of the sample, exit 1', () => {
       const run = aisec(['scan', 'test-fixtures/samples']);
       assert.equal(run.code, 1, run.stderr);
