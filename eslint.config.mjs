@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-fixtures/**', '.e2e/**', '**/*.vsix'] },
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-fixtures/**', '.e2e/**', '.scratch/**', '**/*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
