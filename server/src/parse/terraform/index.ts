@@ -84,7 +84,8 @@ export function analyzeTerraform(
   files: readonly SourceFile[],
   suppliers: readonly ParameterSupplier[],
 ): FrontEndResult {
-  const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parseCached(file) }));
+  const parse = treeCacheEnabled ? parseCached : parseOnce;
+  const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parse(file) }));
   return buildModule(parsed, suppliers);
 }
 
@@ -93,9 +94,26 @@ export function analyzeTerraform(
  * file, incrementally (see incremental.ts). The result equals `parseTerraformFile(file.text)`.
  */
 const sharedFiles = new TerraformFileCache();
+let treeCacheEnabled = true;
+
+/**
+ * Turns the per-file cache of `analyzeTerraform` on (the default: the language server re-analyses edited
+ * modules) or off (batch mode: a CLI scan or the first workspace scan analyses every file once). With the
+ * cache off each file is parsed once, converted, and its tree-sitter tree freed before `analyzeTerraform`
+ * returns: nothing stays on the WebAssembly heap or in the cache, however many files are scanned. Turning it
+ * off also empties the cache.
+ */
+export function setTerraformTreeCache(enabled: boolean): void {
+  treeCacheEnabled = enabled;
+  if (!enabled) sharedFiles.clear();
+}
 
 function parseCached(file: SourceFile): HclFile {
   return sharedFiles.parse(file.uri, file.text, (text) => (inputProblem(text) ? parseTerraformFile(text) : undefined));
+}
+
+function parseOnce(file: SourceFile): HclFile {
+  return parseTerraformFile(file.text);
 }
 
 /** Frees the trees and plain trees `analyzeTerraform` keeps between calls (tests, long-lived tools). */
