@@ -1,7 +1,7 @@
 // A plain-JavaScript HCL syntax tree, converted from tree-sitter's concrete tree so that the tree-sitter
 // tree (which lives on the WebAssembly heap) can be freed right after parsing. Everything downstream (the
 // evaluator, the model adapter, `edit/` through `Resource.syntax`) reads only these objects.
-import type { Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Comment, SyntaxProblem } from '../../model/document';
 import type { Span } from '../../model/span';
 
@@ -127,7 +127,7 @@ const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=',
 export function convertTree(tree: Tree, text: string): HclFile {
   // One cursor walk copies the tree into plain objects (and collects comments and problems on the way):
   // far cheaper than asking the WebAssembly tree for each node's children and fields.
-  const { root, comments, problems } = copyTree(tree.walk(), text, tree.rootNode.hasError);
+  const { root, comments, problems } = copyTree(tree.walk(), text, tree.rootNode.hasError, tree.language);
   const converter = new Converter(text);
   let body: HclBody = { attributes: [], blocks: [] };
   for (const child of root.namedChildren) {
@@ -202,7 +202,7 @@ export function convertItems(
         items.push(kept);
         return true;
       }
-      const copy = copyTree(cursor.currentNode.walk(), text, hasError);
+      const copy = copyTree(cursor.currentNode.walk(), text, hasError, tree.language);
       const converter = new Converter(text);
       let attributes: HclAttribute[] = [];
       let blocks: HclBlock[] = [];
@@ -271,6 +271,8 @@ class Node {
     readonly isNamed: boolean,
     readonly isMissing: boolean,
     readonly field: string | null,
+    /** The children were not copied: nobody reads them (see CHILDREN_NOT_READ). */
+    readonly childrenOmitted: boolean,
   ) {}
 
   get namedChildren(): Node[] {
@@ -291,39 +293,100 @@ class Node {
   }
 }
 
+/**
+ * Named node types that are tokens of the grammar (anonymous nodes are tokens too): they never have
+ * children, so the walk does not ask tree-sitter for a first child.
+ */
+const TOKEN_TYPES = new Set([
+  'identifier',
+  'numeric_lit',
+  'null_lit',
+  'comment',
+  'ellipsis',
+  'template_literal',
+  'quoted_template_start',
+  'quoted_template_end',
+  'template_interpolation_start',
+  'template_interpolation_end',
+  'template_directive_start',
+  'template_directive_end',
+  'heredoc_identifier',
+]);
+
+/**
+ * Node types whose children the converter never reads (it reads their text or span only). In a tree without
+ * errors their children are plain tokens (no comments, no ERROR or MISSING nodes to collect), so they are not
+ * copied: about a quarter of all nodes, each several WebAssembly calls. A `string_lit` is `"…"` then: its
+ * value lies between the first and the last character (see `stringLiteral`).
+ */
+const CHILDREN_NOT_READ = new Set([
+  'variable_expr',
+  'bool_lit',
+  'string_lit',
+  'block_start',
+  'block_end',
+  'object_start',
+  'object_end',
+  'tuple_start',
+  'tuple_end',
+  'heredoc_start',
+]);
+
+/**
+ * Whether each node type id is named, per language: a property of the type, so it is asked from tree-sitter
+ * once per type instead of once per node. 0 = not known yet, 1 = anonymous, 2 = named.
+ */
+const namedByLanguage = new WeakMap<Language, Uint8Array>();
+
+function namedTypes(language: Language): Uint8Array {
+  let named = namedByLanguage.get(language);
+  if (!named) {
+    named = new Uint8Array(0x10000); // type ids are 16-bit (ERROR is 0xffff)
+    namedByLanguage.set(language, named);
+  }
+  return named;
+}
+
 /** Copies the tree with one cursor walk; comments (extras may sit anywhere) and ERROR/MISSING on the way. */
 function copyTree(
   cursor: TreeCursor,
   text: string,
   hasError: boolean,
+  language: Language,
 ): { root: Node; comments: Comment[]; problems: SyntaxProblem[] } {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
+  const types = language.types;
+  const named = namedTypes(language);
   const make = (field: string | null): Node => {
-    const type = cursor.nodeType;
+    const typeId = cursor.nodeTypeId;
+    const type = types[typeId] || 'ERROR'; // what cursor.nodeType gives, without asking twice
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     const missing = hasError && cursor.nodeIsMissing;
+    if (named[typeId] === 0) named[typeId] = cursor.nodeIsNamed ? 2 : 1;
     if (type === 'comment') comments.push(commentOf(text, start, end));
     else if (hasError && type === 'ERROR')
       problems.push({ span: { start, end }, message: unexpectedText(text.slice(start, end)) });
     else if (missing) problems.push({ span: { start, end: start }, message: `Missing '${missingName(type)}'.` });
-    return new Node(text, type, start, end, cursor.nodeIsNamed, missing, field);
+    const omitted = !hasError && CHILDREN_NOT_READ.has(type);
+    return new Node(text, type, start, end, named[typeId] === 2, missing, field, omitted);
   };
+  const hasChildren = (node: Node): boolean => node.isNamed && !node.childrenOmitted && !TOKEN_TYPES.has(node.type);
   try {
     const root = make(null);
     const stack: Node[] = [root];
     for (;;) {
-      if (cursor.gotoFirstChild()) {
-        const parent = stack[stack.length - 1];
+      const current = stack[stack.length - 1];
+      if (hasChildren(current) && cursor.gotoFirstChild()) {
         // Field names matter only inside object elements (key / val): skip the WebAssembly call elsewhere.
-        const node = make(parent.type === 'object_elem' ? cursor.currentFieldName : null);
-        parent.children.push(node);
+        const node = make(current.type === 'object_elem' ? cursor.currentFieldName : null);
+        current.children.push(node);
         stack.push(node);
         continue;
       }
       let moved = false;
-      while (stack.length > 0) {
+      while (stack.length > 1) {
         if (cursor.gotoNextSibling()) {
           stack.pop();
           const parent = stack[stack.length - 1];
@@ -333,7 +396,7 @@ function copyTree(
           moved = true;
           break;
         }
-        if (!cursor.gotoParent()) break;
+        cursor.gotoParent();
         stack.pop();
       }
       if (!moved) break;
@@ -711,6 +774,7 @@ class Converter {
 
   /** A plain quoted string: its text between the quotes with HCL escapes decoded. */
   stringLiteral(node: Node): string {
+    if (node.childrenOmitted) return decodeQuoted(this.text.slice(node.startIndex + 1, node.endIndex - 1));
     const start = node.children[0];
     const end = node.children[node.childCount - 1];
     const from = start?.type === 'quoted_template_start' ? start.endIndex : node.startIndex;
