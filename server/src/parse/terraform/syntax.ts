@@ -321,6 +321,7 @@ const TOKEN_TYPES = new Set([
  */
 const CHILDREN_NOT_READ = new Set([
   'variable_expr',
+  'splat',
   'bool_lit',
   'string_lit',
   'block_start',
@@ -347,7 +348,18 @@ function namedTypes(language: Language): Uint8Array {
   return named;
 }
 
-/** Copies the tree with one cursor walk; comments (extras may sit anywhere) and ERROR/MISSING on the way. */
+/** Parents whose anonymous children (operators, parentheses) the converter reads the positions of. */
+const PUNCTUATION_POSITIONS_READ = new Set(['binary_operation', 'unary_operation', 'expression']);
+
+/** The position given to punctuation nobody reads the position of (never read: see make). */
+const UNREAD = -1;
+
+/**
+ * Copies the tree with one cursor walk; comments (extras may sit anywhere) and ERROR/MISSING on the way.
+ * Every node costs WebAssembly calls (type, start, end, moves), so in a tree without errors what the
+ * converter never reads is not asked for: the children of CHILDREN_NOT_READ and of `.name` accessors, the
+ * positions of most punctuation, the field names of object elements (key and value are the two expressions).
+ */
 function copyTree(
   cursor: TreeCursor,
   text: string,
@@ -358,29 +370,40 @@ function copyTree(
   const problems: SyntaxProblem[] = [];
   const types = language.types;
   const named = namedTypes(language);
-  const make = (field: string | null): Node => {
+  const make = (parent: Node | undefined): Node => {
     const typeId = cursor.nodeTypeId;
     const type = types[typeId] || 'ERROR'; // what cursor.nodeType gives, without asking twice
+    if (named[typeId] === 0) named[typeId] = cursor.nodeIsNamed ? 2 : 1;
+    const isNamed = named[typeId] === 2;
+    if (!hasError && !isNamed && parent && !PUNCTUATION_POSITIONS_READ.has(parent.type)) {
+      return new Node(text, type, UNREAD, UNREAD, false, false, null, false);
+    }
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     const missing = hasError && cursor.nodeIsMissing;
-    if (named[typeId] === 0) named[typeId] = cursor.nodeIsNamed ? 2 : 1;
     if (type === 'comment') comments.push(commentOf(text, start, end));
     else if (hasError && type === 'ERROR')
       problems.push({ span: { start, end }, message: unexpectedText(text.slice(start, end)) });
     else if (missing) problems.push({ span: { start, end: start }, message: `Missing '${missingName(type)}'.` });
-    const omitted = !hasError && CHILDREN_NOT_READ.has(type);
-    return new Node(text, type, start, end, named[typeId] === 2, missing, field, omitted);
+    const omitted =
+      !hasError && (CHILDREN_NOT_READ.has(type) || (type === 'get_attr' && isPlainGetAttr(text, start, end)));
+    return new Node(text, type, start, end, isNamed, missing, fieldIn(parent, type), omitted);
+  };
+  // Field names matter only inside object elements (key / val).
+  const fieldIn = (parent: Node | undefined, type: string): string | null => {
+    if (parent?.type !== 'object_elem') return null;
+    if (hasError) return cursor.currentFieldName;
+    if (type !== 'expression') return null;
+    return parent.children.some((child) => child.type === 'expression') ? 'val' : 'key';
   };
   const hasChildren = (node: Node): boolean => node.isNamed && !node.childrenOmitted && !TOKEN_TYPES.has(node.type);
   try {
-    const root = make(null);
+    const root = make(undefined);
     const stack: Node[] = [root];
     for (;;) {
       const current = stack[stack.length - 1];
       if (hasChildren(current) && cursor.gotoFirstChild()) {
-        // Field names matter only inside object elements (key / val): skip the WebAssembly call elsewhere.
-        const node = make(current.type === 'object_elem' ? cursor.currentFieldName : null);
+        const node = make(current);
         current.children.push(node);
         stack.push(node);
         continue;
@@ -390,7 +413,7 @@ function copyTree(
         if (cursor.gotoNextSibling()) {
           stack.pop();
           const parent = stack[stack.length - 1];
-          const node = make(parent.type === 'object_elem' ? cursor.currentFieldName : null);
+          const node = make(parent);
           parent.children.push(node);
           stack.push(node);
           moved = true;
@@ -405,6 +428,23 @@ function copyTree(
   } finally {
     cursor.delete();
   }
+}
+
+/**
+ * A `get_attr` (`.name`, in a tree without errors) written without space or comment after the dot: the name
+ * is the rest of its text, no need to copy its two children.
+ */
+function isPlainGetAttr(text: string, start: number, end: number): boolean {
+  return text.charCodeAt(start) === 0x2e /* . */ && end > start + 1 && !/[\s#/]/.test(text.slice(start + 1, end));
+}
+
+/** The name and its span of a `get_attr` node (see isPlainGetAttr). */
+function getAttrName(node: Node): { name: string; span: Span } | undefined {
+  if (node.childrenOmitted) {
+    return { name: node.text.slice(1), span: { start: node.startIndex + 1, end: node.endIndex } };
+  }
+  const identifier = node.namedChildren.find((c) => c.type === 'identifier');
+  return identifier && { name: identifier.text, span: spanOf(identifier) };
 }
 
 function missingName(type: string): string {
@@ -594,12 +634,12 @@ class Converter {
       const child = children[i];
       const start = current.span.start;
       if (child.type === 'get_attr') {
-        const name = child.namedChildren.find((c) => c.type === 'identifier');
+        const name = getAttrName(child);
         current = {
           kind: 'getAttr',
           object: current,
-          name: name?.text ?? '',
-          nameSpan: name ? spanOf(name) : spanOf(child),
+          name: name?.name ?? '',
+          nameSpan: name ? name.span : spanOf(child),
           span: { start, end: child.endIndex },
         };
       } else if (child.type === 'index') {
