@@ -1,11 +1,17 @@
 // The optional incremental parser the language server may use: after `edit` + `parse`, the result equals
-// a full parse of the new text; closing a document frees its tree.
+// a full parse of the new text; closing a document frees its tree. Batch mode (no cache) gives the same.
 import { strict as assert } from 'node:assert';
+import type { FrontEndResult, SourceFile } from '../../../server/src/model/frontend';
 import {
+  analyzeTerraform,
+  cachedTerraformTrees,
+  clearTerraformCache,
   IncrementalTerraformParser,
   parseTerraformFile,
+  setTerraformTreeCache,
   TerraformFileCache,
   textChange,
+  type TerraformResourceSyntax,
 } from '../../../server/src/parse/terraform';
 import { hasCorpus, terraformCorpus } from './corpus';
 import { DIR, json, resource } from './helpers';
@@ -123,5 +129,42 @@ describe('terraform file cache (analyzeTerraform between calls)', () => {
     const long = `${'x'.repeat(1000)}a${'x'.repeat(1000)}`;
     assert.deepEqual(textChange(long, long.replace('a', 'bc')), { start: 1000, oldEnd: 1001, newEnd: 1002 });
     assert.deepEqual(textChange(long, `${long}x`), { start: 2001, oldEnd: 2001, newEnd: 2002 });
+  });
+});
+
+describe('terraform batch mode (setTerraformTreeCache(false))', () => {
+  afterEach(() => setTerraformTreeCache(true));
+
+  function modules(): SourceFile[][] {
+    const byDir = new Map<string, SourceFile[]>();
+    for (const file of terraformCorpus()) byDir.set(file.dir, [...(byDir.get(file.dir) ?? []), file]);
+    return [...byDir.values()];
+  }
+
+  it('analyses the corpus as the cached path does, keeping no tree', function () {
+    if (!hasCorpus()) this.skip();
+    const groups = modules();
+    clearTerraformCache();
+    const cached = groups.map((files) => analyzeTerraform(files, []));
+    assert.ok(cachedTerraformTrees() > 0);
+    setTerraformTreeCache(false);
+    assert.equal(cachedTerraformTrees(), 0);
+    const batch = groups.map((files) => analyzeTerraform(files, []));
+    assert.equal(cachedTerraformTrees(), 0);
+    assert.deepEqual(batch, cached);
+  });
+
+  it('parses every file again (nothing served from a cache)', () => {
+    const files = [{ uri: `${DIR}/main.tf`, text: 'resource "azurerm_cognitive_account" "a" {\n  name = "a"\n}\n' }];
+    // The block comes from the file's plain tree: the same object only when that tree was cached.
+    const syntaxOf = (result: FrontEndResult) =>
+      (resource(result, 'azurerm_cognitive_account.a').syntax as TerraformResourceSyntax).block;
+    assert.equal(syntaxOf(analyzeTerraform(files, [])), syntaxOf(analyzeTerraform(files, [])));
+    setTerraformTreeCache(false);
+    const first = syntaxOf(analyzeTerraform(files, []));
+    const second = syntaxOf(analyzeTerraform(files, []));
+    assert.notEqual(first, second);
+    assert.deepEqual(first, second);
+    assert.equal(cachedTerraformTrees(), 0);
   });
 });

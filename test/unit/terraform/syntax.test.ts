@@ -102,6 +102,53 @@ describe('terraform syntax', () => {
     assert.equal(result.documents.length, 1);
   });
 
+  // The conversion does not copy what it can read from the text (plain `.name`, plain strings, punctuation):
+  // the spellings that need the copied nodes must give the same values and spans.
+  it('reads attribute access with or without space and comments after the dot', () => {
+    const text = 'a = var.x.long_name\nb = var.\n  y\nc = var. /* c */ z\nd = local.l[*].id\n';
+    const file = parseTerraformFile(text);
+    assert.deepEqual(file.problems, []);
+    const names = file.body.attributes.slice(0, 3).map((attribute) => {
+      const value = attribute.value;
+      assert.equal(value.kind, 'getAttr');
+      return value.kind === 'getAttr' ? [value.name, text.slice(value.nameSpan.start, value.nameSpan.end)] : [];
+    });
+    assert.deepEqual(names, [
+      ['long_name', 'long_name'],
+      ['y', 'y'],
+      ['z', 'z'],
+    ]);
+    const splat = file.body.attributes[3].value;
+    assert.equal(splat.kind, 'splat');
+    assert.deepEqual(splat.span, { start: text.indexOf('local.l'), end: text.indexOf('.id') + 3 });
+    assert.equal(file.comments.length, 1);
+  });
+
+  it('reads block labels, object keys and operators with their spans', () => {
+    const text = 'resource "t\\u00e9" "n" {\n  o = { "k" = 1, m: (2 + 3) }\n  u = -(1) * 2\n}\n';
+    const file = parseTerraformFile(text);
+    assert.deepEqual(file.problems, []);
+    const block = file.body.blocks[0];
+    assert.deepEqual(
+      block.labels.map((label) => label.value),
+      ['té', 'n'],
+    );
+    const object = block.body.attributes[0].value;
+    assert.ok(object.kind === 'object');
+    assert.deepEqual(
+      object.items.map((item) => item.keyName),
+      ['k', 'm'],
+    );
+    assert.deepEqual(object.items[0].value, { kind: 'literal', value: 1, span: object.items[0].value.span });
+    const sum = object.items[1].value;
+    assert.ok(sum.kind === 'paren' && sum.inner.kind === 'binary');
+    assert.equal(text.slice(sum.span.start, sum.span.end), '(2 + 3)');
+    assert.equal(text.slice(sum.inner.left.span.start, sum.inner.right.span.end), '2 + 3');
+    const product = block.body.attributes[1].value;
+    assert.ok(product.kind === 'binary' && product.operator === '*' && product.left.kind === 'unary');
+    assert.equal(text.slice(product.left.span.start, product.left.span.end), '-(1)');
+  });
+
   it('reads a JSON-shaped tfvars file', () => {
     const result = analyze({
       'main.tf':

@@ -121,6 +121,11 @@ export function clearTerraformCache(): void {
   sharedFiles.clear();
 }
 
+/** How many tree-sitter trees `analyzeTerraform` keeps on the WebAssembly heap (tests, memory checks). */
+export function cachedTerraformTrees(): number {
+  return sharedFiles.treeCount();
+}
+
 /** An edit in the shape tree-sitter wants (offsets in UTF-16 code units, rows/columns 0-based). */
 export interface TerraformTextEdit {
   readonly startIndex: number;
