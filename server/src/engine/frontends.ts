@@ -2,7 +2,7 @@
 // whose WebAssembly grammar loads asynchronously once per process).
 import { analyzeArm } from '../parse/arm';
 import { analyzeBicep, analyzeBicepParams } from '../parse/bicep';
-import { analyzeTerraform, initTerraform, isTerraformReady } from '../parse/terraform';
+import { analyzeTerraform, initTerraform, isTerraformReady, setTerraformTreeCache } from '../parse/terraform';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../model/frontend';
 
 type AnalyzeOne = (file: SourceFile, suppliers: readonly ParameterSupplier[]) => FrontEndResult;
@@ -38,4 +38,12 @@ export function unavailableReason(kind: 'arm' | 'terraform'): string | undefined
   if (kind === 'terraform' && !isTerraformReady())
     return 'the Terraform grammar is not loaded (create the session with WorkspaceSession.create)';
   return undefined;
+}
+
+/**
+ * Front-end caches that only pay off when the same file is analysed again (the editor): a batch scan turns
+ * them off in its threads, so checked files leave nothing behind.
+ */
+export function setFrontEndCaches(enabled: boolean): void {
+  setTerraformTreeCache(enabled);
 }

@@ -14,10 +14,8 @@ import type { Finding } from '../finding';
 import { WorkspaceSession } from '../session';
 import type { Unit } from '../units';
 
-export interface JobInput {
-  readonly units: readonly Unit[];
-  /** Links from units outside the job: target unit id → supplying unit id → links. */
-  readonly incoming: ReadonlyMap<string, ReadonlyMap<string, readonly TemplateLink[]>>;
+/** What every job of one scan shares (sent to a worker once, when it starts). */
+export interface ScanContext {
   /** Uris of every file of the workspace (a generated template's `.bicep` source may be in another job). */
   readonly workspaceUris: ReadonlySet<string>;
   readonly root?: string;
@@ -25,6 +23,12 @@ export interface JobInput {
   readonly today?: string;
   /** Write fixes as text edits (SARIF) before the documents go. */
   readonly withFixes: boolean;
+}
+
+export interface JobInput {
+  readonly units: readonly Unit[];
+  /** Links from units outside the job: target unit id → supplying unit id → links. */
+  readonly incoming: ReadonlyMap<string, ReadonlyMap<string, readonly TemplateLink[]>>;
 }
 
 /** A finding that no longer needs its document: fixes carry their text edits (or none). */
@@ -54,13 +58,13 @@ export interface JobOutput {
   readonly positions: ReadonlyMap<string, ReadonlyMap<number, Position>>;
 }
 
-export async function runJob(job: JobInput): Promise<JobOutput> {
+export async function runJob(context: ScanContext, job: JobInput): Promise<JobOutput> {
   const session = await WorkspaceSession.create({
-    root: job.root,
-    config: job.config,
-    today: job.today,
-    keepSyntax: job.withFixes,
-    outside: { links: job.incoming, hasFile: (uri) => job.workspaceUris.has(uri) },
+    root: context.root,
+    config: context.config,
+    today: context.today,
+    keepSyntax: context.withFixes,
+    outside: { links: job.incoming, hasFile: (uri) => context.workspaceUris.has(uri) },
   });
   const unreadable = new Map<string, string>();
   for (const unit of job.units) {
@@ -104,7 +108,7 @@ export async function runJob(job: JobInput): Promise<JobOutput> {
         files.push({ uri, skipped: document.skipped, findings: [], syntaxProblems: [] });
         continue;
       }
-      const findings = (checked.get(uri) ?? []).map((finding) => detach(finding, session, job.withFixes));
+      const findings = (checked.get(uri) ?? []).map((finding) => detach(finding, session, context.withFixes));
       for (const finding of findings) {
         note(finding.uri, finding.span);
         for (const related of finding.related) note(related.uri, related.span);
@@ -121,7 +125,7 @@ export async function runJob(job: JobInput): Promise<JobOutput> {
   // Findings about other files (an invalid .aisec.json) are listed by check() under that file.
   for (const [uri, findings] of checked) {
     if (files.some((f) => f.uri === uri)) continue;
-    const detached = findings.map((finding) => detach(finding, session, job.withFixes));
+    const detached = findings.map((finding) => detach(finding, session, context.withFixes));
     files.push({ uri, findings: detached, syntaxProblems: [] });
   }
 

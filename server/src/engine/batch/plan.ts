@@ -101,7 +101,13 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   };
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
-  const runner = createRunner(Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER)));
+  const runner = createRunner(Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER)), {
+    workspaceUris,
+    root: options.root,
+    config: options.config,
+    today: options.today,
+    withFixes: options.withFixes,
+  });
   /** Runs jobs (groups of units) with as many in flight as the runner takes, each with the links known when it starts. */
   const runAll = async (jobs: readonly (readonly Unit[])[]): Promise<void> => {
     let next = 0;
@@ -110,15 +116,7 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
         const job = jobs[next++];
         const ids = new Set(job.map((unit) => unit.id));
         const signatures = new Map(job.map((unit) => [unit.id, signatureOf(unit.id)]));
-        const output = await runner.run({
-          units: job,
-          incoming: incomingOf(ids),
-          workspaceUris,
-          root: options.root,
-          config: options.config,
-          today: options.today,
-          withFixes: options.withFixes,
-        });
+        const output = await runner.run({ units: job, incoming: incomingOf(ids) });
         record(output, signatures);
       }
     };

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runJob, type JobInput, type JobOutput } from './job';
+import { setFrontEndCaches } from '../frontends';
+import { runJob, type JobInput, type JobOutput, type ScanContext } from './job';
 
 export interface JobRunner {
   /** How many jobs may run at once. */
@@ -19,10 +20,14 @@ export function workerScript(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-export function createRunner(threads: number): JobRunner {
+export function createRunner(threads: number, context: ScanContext): JobRunner {
   const script = workerScript();
-  if (threads <= 1 || !script) return { parallelism: 1, run: runJob, close: async () => undefined };
-  return new WorkerPool(script, threads);
+  if (threads <= 1 || !script) {
+    // Jobs in this thread: no front-end caches while they run (the editor's session wants them back).
+    setFrontEndCaches(false);
+    return { parallelism: 1, run: (job) => runJob(context, job), close: async () => setFrontEndCaches(true) };
+  }
+  return new WorkerPool(script, threads, context);
 }
 
 /** Old-generation heap of a worker, in MB. */
@@ -43,6 +48,7 @@ class WorkerPool implements JobRunner {
   constructor(
     private readonly script: string,
     readonly parallelism: number,
+    private readonly context: ScanContext,
   ) {
     for (let i = 0; i < parallelism; i++) this.idle.push(this.spawn());
   }
@@ -63,7 +69,10 @@ class WorkerPool implements JobRunner {
   private spawn(): Worker {
     // A bounded heap makes V8 collect before it grows: a worker's memory is that of its largest job (a 4 MB
     // template needs ~100 MB), not what garbage piles up to. A job beyond it runs again in this thread.
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = new Worker(this.script, {
+      workerData: this.context,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
     worker.unref();
     worker.on('message', (message: { id: number; output?: JobOutput; error?: string }) => {
       const current = this.busy.get(worker);
@@ -103,6 +112,6 @@ class WorkerPool implements JobRunner {
 
   /** Runs a job in this thread (a worker failed on it). */
   private runHere(pending: Pending): void {
-    runJob(pending.job).then(pending.resolve, pending.reject);
+    runJob(this.context, pending.job).then(pending.resolve, pending.reject);
   }
 }
