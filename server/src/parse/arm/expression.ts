@@ -47,12 +47,22 @@ export const MAX_EXPRESSION_DEPTH = 128;
  * bracket). Returns the offsets of the text between the brackets, or undefined for a literal string.
  */
 export function expressionBody(text: string): { start: number; end: number } | undefined {
-  if (text.length < 2 || text[0] !== '[' || text[1] === '[') return undefined;
+  const end = closingBracket(text);
+  return end < 0 ? undefined : { start: 1, end };
+}
+
+/** Whether a JSON string is an ARM expression (see expressionBody), without allocating its range. */
+export function isExpression(text: string): boolean {
+  return closingBracket(text) >= 0;
+}
+
+/** The offset of the closing `]` of an expression string, or -1 for a literal string. */
+function closingBracket(text: string): number {
+  if (text.length < 2 || text.charCodeAt(0) !== 91 /* [ */ || text.charCodeAt(1) === 91) return -1;
   let end = text.length;
   // Trailing white space (space, tab, CR, LF) is allowed after the closing bracket.
   while (end > 0 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
-  if (text.charCodeAt(end - 1) !== 93 /* ] */) return undefined;
-  return { start: 1, end: end - 1 };
+  return text.charCodeAt(end - 1) === 93 /* ] */ ? end - 1 : -1;
 }
 
 function isTrailingSpace(c: number): boolean {
