@@ -190,6 +190,7 @@ export class ArmScope {
   readonly symbols = new Map<string, SymbolEntry>();
   private readonly declarations = new Map<string, ParameterDeclaration | 'pending'>();
   private readonly variableValues = new Map<string, Value | 'pending'>();
+  private readonly variableOrigins = new Map<string, Origin>();
   private readonly resolvedParameters = new Map<string, Value>();
   private readonly resourceNames = new Map<string, string | null>();
   private readonly canonicalNames = new Map<string, string>();
@@ -424,7 +425,12 @@ export class ArmScope {
         : this.evaluateNode(entry.node);
       this.variableValues.set(lower, value);
     }
-    const origin: Origin = { uri: this.uri, span: spanOfNode(entry.node), description: `variable '${entry.name}'` };
+    // One origin per variable, shared by its uses (values are never modified).
+    let origin = this.variableOrigins.get(lower);
+    if (!origin) {
+      origin = { uri: this.uri, span: spanOfNode(entry.node), description: `variable '${entry.name}'` };
+      this.variableOrigins.set(lower, origin);
+    }
     return withOrigin(value, origin, useSpan);
   }
 
@@ -489,9 +495,11 @@ function isPropertyCopy(node: Node | undefined): boolean {
  */
 export function offsetMapper(text: string, node: Node): (offset: number) => number {
   const rawStart = node.offset + 1;
-  const raw = text.slice(rawStart, node.offset + node.length - 1);
+  const rawEnd = node.offset + node.length - 1;
   const decoded = node.value as string;
-  if (raw.length === decoded.length) return (offset) => rawStart + offset;
+  // Same length: no escapes (the raw text is read only when there are).
+  if (Math.max(0, rawEnd - rawStart) === decoded.length) return (offset) => rawStart + offset;
+  const raw = text.slice(rawStart, rawEnd);
   const positions: number[] = [];
   for (let i = 0; i < raw.length;) {
     positions.push(rawStart + i);
