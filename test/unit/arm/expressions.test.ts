@@ -68,6 +68,65 @@ describe('ARM expressions: parsing', () => {
     }
   });
 
+  it('says what is wrong in a malformed expression', () => {
+    const messages: Record<string, string> = {
+      "concat('a') #": "unexpected 'unexpected character '#'' after the expression",
+      'f(': 'expression expected',
+      'f(1,]': "unexpected ']'",
+      'a.b.c(1)': "'(' expected after 'a'",
+      '1.2.3': "invalid number '1.2.3'",
+      "'unterminated": 'unterminated string',
+      'a[0': "'(' expected after 'a'",
+      ')': "unexpected ')'",
+      '': 'expression expected',
+      'f(1) g': "unexpected 'g' after the expression",
+      'f(1))': "unexpected ')' after the expression",
+      'ns.fn': "'(' expected after 'ns'",
+      'f(1 2)': "',' or ')' expected",
+      '(1': "')' expected",
+    };
+    for (const [source, message] of Object.entries(messages)) {
+      assert.deepEqual(parseExpression(source), { kind: 'error', message, start: 0, end: source.length }, source);
+    }
+  });
+
+  it('reads namespaced calls, members, indexes, parentheses and quotes in strings', () => {
+    // `a.b(1)` is a call of `b` in namespace `a` (user-defined functions), not a member of `a`.
+    const source = "ns.fn(a.b(1)).c[ ( 'it''s' ) ]";
+    assert.deepEqual(parseExpression(source), {
+      kind: 'index',
+      object: {
+        kind: 'member',
+        object: {
+          kind: 'call',
+          name: 'fn',
+          namespace: 'ns',
+          nameStart: 3,
+          args: [
+            {
+              kind: 'call',
+              name: 'b',
+              namespace: 'a',
+              nameStart: 8,
+              args: [{ kind: 'number', value: 1, start: 10, end: 11 }],
+              start: 6,
+              end: 12,
+            },
+          ],
+          start: 0,
+          end: 13,
+        },
+        name: 'c',
+        start: 0,
+        end: 15,
+      },
+      // The parentheses' span.
+      index: { kind: 'string', value: "it's", start: 17, end: 28 },
+      start: 0,
+      end: 30,
+    });
+  });
+
   it('stops at a nesting limit instead of overflowing the stack', () => {
     const deep = 'not('.repeat(20000) + 'true()' + ')'.repeat(20000);
     const ast = parseExpression(deep);

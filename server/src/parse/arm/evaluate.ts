@@ -23,7 +23,7 @@ import {
   type Value,
 } from '../../model/value';
 import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
-import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { expressionBody, isExpression, literalText, parseExpression, type ArmExpr } from './expression';
 import { child, entries, spanOfNode, stringOf } from './json';
 import { canonicalNameOf, canonicalNameOfWritten, idShapeOf, idShapeOfLiteral, type IdShape } from './idShape';
 
@@ -109,17 +109,32 @@ export class DocumentContext {
   private copyBudget = MAX_COPY_ITEMS_PER_DOCUMENT;
 
   private readonly expressions = new Map<Node, { ast: ArmExpr; toDocument: (offset: number) => number }>();
+  /**
+   * Parsed expressions by their text: half the `[…]` strings of a template repeat another one
+   * (`[parameters('location')]`). Offsets in an expression are relative to its string, so equal strings
+   * have equal trees. This document's only: the map dies with the analysis of the file.
+   */
+  private readonly expressionsByText = new Map<string, ArmExpr>();
 
   /** The parsed expression of a `[…]` string node, parsed once (copy loops evaluate the same node many times). */
   parsed(node: Node): { ast: ArmExpr; toDocument: (offset: number) => number } {
     let entry = this.expressions.get(node);
     if (!entry) {
-      const text = node.value as string;
-      const body = expressionBody(text)!;
-      entry = { ast: parseExpression(text, body.start, body.end), toDocument: offsetMapper(this.text, node) };
+      entry = { ast: this.expressionOf(node.value as string), toDocument: offsetMapper(this.text, node) };
       this.expressions.set(node, entry);
     }
     return entry;
+  }
+
+  /** The parsed body of a `[…]` string (which must be an expression: see expressionBody). */
+  private expressionOf(text: string): ArmExpr {
+    let ast = this.expressionsByText.get(text);
+    if (!ast) {
+      const body = expressionBody(text)!;
+      ast = parseExpression(text, body.start, body.end);
+      this.expressionsByText.set(text, ast);
+    }
+    return ast;
   }
 
   /**
@@ -131,11 +146,11 @@ export class DocumentContext {
   checkExpressionSyntax(strings: readonly Node[]): void {
     for (const node of strings) {
       const text = node.value;
-      const body = typeof text === 'string' ? expressionBody(text) : undefined;
-      if (!body || insideMetadata(node)) continue;
-      // Evaluated strings are parsed already; the others need no cache entry (nothing evaluates them later).
-      const ast = this.expressions.get(node)?.ast ?? parseExpression(text as string, body.start, body.end);
-      if (ast.kind === 'error') this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
+      if (typeof text !== 'string' || !isExpression(text)) continue;
+      // Parsed first, the walk up to the root for `metadata` only for the few that fail.
+      const ast = this.expressionOf(text);
+      if (ast.kind === 'error' && !insideMetadata(node))
+        this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
     }
   }
 
@@ -175,6 +190,7 @@ export class ArmScope {
   readonly symbols = new Map<string, SymbolEntry>();
   private readonly declarations = new Map<string, ParameterDeclaration | 'pending'>();
   private readonly variableValues = new Map<string, Value | 'pending'>();
+  private readonly variableOrigins = new Map<string, Origin>();
   private readonly resolvedParameters = new Map<string, Value>();
   private readonly resourceNames = new Map<string, string | null>();
   private readonly canonicalNames = new Map<string, string>();
@@ -224,32 +240,33 @@ export class ArmScope {
 
   /** The value of a JSON node: literals, objects and arrays as written, `[…]` strings evaluated. */
   evaluateNode(node: Node, locals: Locals = NO_LOCALS): Value {
-    const span = spanOfNode(node);
-    const opaque = this.document.opaque.get(node);
+    // Spans are made where needed: this runs for every JSON node of every template.
+    const opaque = this.document.opaque.size === 0 ? undefined : this.document.opaque.get(node);
     if (opaque !== undefined)
-      return make.unknown(this.document.text.slice(span.start, span.start + 1) + '…', opaque, span);
+      return make.unknown(this.document.text.slice(node.offset, node.offset + 1) + '…', opaque, spanOfNode(node));
     switch (node.type) {
       case 'string': {
         const text = node.value as string;
-        if (expressionBody(text)) return this.evaluateExpressionString(node, locals);
-        return make.literal(literalText(text), span);
+        if (isExpression(text)) return this.evaluateExpressionString(node, locals);
+        return make.literal(literalText(text), spanOfNode(node));
       }
       case 'number':
       case 'boolean':
       case 'null':
-        return make.literal((node.value ?? null) as string | number | boolean | null, span);
-      case 'array':
-        return make.array(
-          (node.children ?? []).map((item) => this.evaluateNode(item, locals)),
-          span,
-        );
+        return make.literal((node.value ?? null) as string | number | boolean | null, spanOfNode(node));
+      case 'array': {
+        const children = node.children ?? [];
+        const items = new Array<Value>(children.length);
+        for (let i = 0; i < children.length; i++) items[i] = this.evaluateNode(children[i], locals);
+        return make.array(items, spanOfNode(node));
+      }
       case 'object':
         return this.evaluateObject(node, locals, NOTHING_EXCLUDED);
       default:
         // A property node: its value.
         return node.children?.[1]
           ? this.evaluateNode(node.children[1], locals)
-          : make.unknown('', 'missing value', span);
+          : make.unknown('', 'missing value', spanOfNode(node));
     }
   }
 
@@ -260,7 +277,12 @@ export class ArmScope {
     // Excluded names and `copy` are short: longer names need no lower-casing (a hot spot on large templates).
     let longest = 4;
     for (const excluded of exclude) longest = Math.max(longest, excluded.length);
-    for (const [name, keyNode, valueNode] of entries(node)) {
+    // The properties as entries() gives them, without building the list.
+    for (const property of node.type === 'object' ? (node.children ?? []) : []) {
+      const keyNode = property.children?.[0];
+      if (!keyNode || typeof keyNode.value !== 'string') continue;
+      const name = keyNode.value;
+      const valueNode = property.children?.[1];
       const lower = name.length <= longest ? name.toLowerCase() : '';
       if (exclude.has(lower)) continue;
       const propertySpan = spanOfNode(keyNode.parent!);
@@ -273,7 +295,7 @@ export class ArmScope {
         continue;
       }
       let propertyName = name;
-      if (expressionBody(name)) {
+      if (isExpression(name)) {
         const key = this.evaluateExpressionString(keyNode, locals);
         if (key.kind === 'literal' && typeof key.value === 'string') propertyName = key.value;
         else {
@@ -322,10 +344,9 @@ export class ArmScope {
     const { ast, toDocument } = this.document.parsed(node);
     const evaluator = new ExpressionEvaluation(this, text, toDocument, locals);
     const value = evaluator.evaluate(ast);
-    if (ast.kind === 'error') {
-      this.document.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
-    }
-    return withSpan(value, spanOfNode(node));
+    const span = spanOfNode(node);
+    if (ast.kind === 'error') this.document.problem(span, `Invalid template expression: ${ast.message}`);
+    return withSpan(value, span);
   }
 
   enter(): boolean {
@@ -404,7 +425,12 @@ export class ArmScope {
         : this.evaluateNode(entry.node);
       this.variableValues.set(lower, value);
     }
-    const origin: Origin = { uri: this.uri, span: spanOfNode(entry.node), description: `variable '${entry.name}'` };
+    // One origin per variable, shared by its uses (values are never modified).
+    let origin = this.variableOrigins.get(lower);
+    if (!origin) {
+      origin = { uri: this.uri, span: spanOfNode(entry.node), description: `variable '${entry.name}'` };
+      this.variableOrigins.set(lower, origin);
+    }
     return withOrigin(value, origin, useSpan);
   }
 
@@ -469,9 +495,11 @@ function isPropertyCopy(node: Node | undefined): boolean {
  */
 export function offsetMapper(text: string, node: Node): (offset: number) => number {
   const rawStart = node.offset + 1;
-  const raw = text.slice(rawStart, node.offset + node.length - 1);
+  const rawEnd = node.offset + node.length - 1;
   const decoded = node.value as string;
-  if (raw.length === decoded.length) return (offset) => rawStart + offset;
+  // Same length: no escapes (the raw text is read only when there are).
+  if (Math.max(0, rawEnd - rawStart) === decoded.length) return (offset) => rawStart + offset;
+  const raw = text.slice(rawStart, rawEnd);
   const positions: number[] = [];
   for (let i = 0; i < raw.length;) {
     positions.push(rawStart + i);
@@ -519,14 +547,13 @@ class ExpressionEvaluation {
   }
 
   private evaluateNode(node: ArmExpr): Value {
-    const span = this.span(node);
     switch (node.kind) {
       case 'string':
-        return make.literal(node.value, span);
+        return make.literal(node.value, this.span(node));
       case 'number':
-        return make.literal(node.value, span);
+        return make.literal(node.value, this.span(node));
       case 'error':
-        return make.unknown(this.text(node), `invalid template expression: ${node.message}`, span);
+        return make.unknown(this.text(node), `invalid template expression: ${node.message}`, this.span(node));
       case 'member':
       case 'index': {
         const chain = this.referenceChain(node);
@@ -543,16 +570,17 @@ class ExpressionEvaluation {
 
   /** `reference(x).a.b`, `listKeys(x, v).keys[0].value`: one unknown whose reference names the attribute. */
   private referenceChain(node: ArmExpr): Value | undefined {
-    const path: string[] = [];
     let root: ArmExpr = node;
-    while (root.kind === 'member' || root.kind === 'index') {
-      if (root.kind === 'member') path.unshift(root.name);
-      else if (root.index.kind === 'string') path.unshift(root.index.value);
-      root = root.object;
-    }
+    while (root.kind === 'member' || root.kind === 'index') root = root.object;
     if (root.kind !== 'call' || root.namespace) return undefined;
     const lower = root.name.toLowerCase();
     if (lower !== 'reference' && lower !== 'resourceinfo' && !isListFunction(lower)) return undefined;
+    // Only now the path (most member chains read variables and parameters, not references).
+    const path: string[] = [];
+    for (let step: ArmExpr = node; step.kind === 'member' || step.kind === 'index'; step = step.object) {
+      if (step.kind === 'member') path.unshift(step.name);
+      else if (step.index.kind === 'string') path.unshift(step.index.value);
+    }
     return this.referenceValue(root, path, node);
   }
 
@@ -725,24 +753,29 @@ class ExpressionEvaluation {
   }
 
   private evaluateCall(node: Extract<ArmExpr, { kind: 'call' }>): Value {
-    const span = this.span(node);
-    const text = this.text(node);
+    // The span and text are made where needed: the functions with their own method make their own.
     const name = node.name;
     if (node.namespace) {
       const what = this.scope.isUserFunction(node.namespace, name) ? 'the user-defined function' : 'the function';
-      return make.unknown(text, `${what} '${node.namespace}.${name}' is not evaluated by aisec`, span);
+      return make.unknown(
+        this.text(node),
+        `${what} '${node.namespace}.${name}' is not evaluated by aisec`,
+        this.span(node),
+      );
     }
     const lower = name.toLowerCase();
     switch (lower) {
       case 'true':
-        return make.literal(true, span);
+        return make.literal(true, this.span(node));
       case 'false':
-        return make.literal(false, span);
+        return make.literal(false, this.span(node));
       case 'null':
-        return make.literal(null, span);
+        return make.literal(null, this.span(node));
       case 'parameters':
       case 'variables': {
         const argument = node.args[0] ? this.evaluate(node.args[0]) : undefined;
+        const span = this.span(node);
+        const text = this.text(node);
         if (argument?.kind !== 'literal' || typeof argument.value !== 'string') {
           return make.unknown(text, `the ${lower.slice(0, -1)} name is not known`, span, {
             origins: argument?.origins,
@@ -764,7 +797,7 @@ class ExpressionEvaluation {
       case 'createobject':
         return this.createObject(node);
       case 'createarray':
-        return make.array(this.evaluateAll(node.args), span);
+        return make.array(this.evaluateAll(node.args), this.span(node));
       case 'union':
         return this.evaluateUnion(node);
       case 'tryget':
@@ -777,15 +810,20 @@ class ExpressionEvaluation {
     }
     if (isListFunction(lower)) return this.referenceValue(node, [], node);
     if (LAMBDA_FUNCTIONS.has(lower))
-      return make.unknown(text, `a lambda expression (${name}) is not evaluated by aisec`, span);
+      return make.unknown(this.text(node), `a lambda expression (${name}) is not evaluated by aisec`, this.span(node));
     const args = this.evaluateAll(node.args);
     if (RESOURCE_ID_FUNCTIONS.has(lower)) return this.resourceIdReference(lower, args, node);
     const deploymentTime = DEPLOYMENT_TIME_FUNCTIONS.get(lower);
-    if (deploymentTime) return make.unknown(text, `${deploymentTime}: ${text}`, span, { origins: mergeOrigins(args) });
+    if (deploymentTime) {
+      const text = this.text(node);
+      return make.unknown(text, `${deploymentTime}: ${text}`, this.span(node), { origins: mergeOrigins(args) });
+    }
     // A value that may hold more than we see (an open-ended object or array) has no known length, emptiness,
     // equality or text: functions of it are unknown, except concat, which stays open-ended.
     const open = args.find(isOpenEnded);
     if (open?.openEnded) {
+      const span = this.span(node);
+      const text = this.text(node);
       if (lower === 'concat' && args.every((a) => a.kind === 'array')) {
         return make.array(
           args.flatMap((a) => (a.kind === 'array' ? a.items : [])),
@@ -802,7 +840,7 @@ class ExpressionEvaluation {
       const result = this.lift(args, node, builtin);
       return lower === 'format' || lower === 'concat' ? this.idReference(node, args, result) : result;
     }
-    return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {
+    return make.unknown(this.text(node), `the function '${name}' is not evaluated by aisec`, this.span(node), {
       origins: mergeOrigins(args),
     });
   }

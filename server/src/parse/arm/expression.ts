@@ -47,12 +47,22 @@ export const MAX_EXPRESSION_DEPTH = 128;
  * bracket). Returns the offsets of the text between the brackets, or undefined for a literal string.
  */
 export function expressionBody(text: string): { start: number; end: number } | undefined {
-  if (text.length < 2 || text[0] !== '[' || text[1] === '[') return undefined;
+  const end = closingBracket(text);
+  return end < 0 ? undefined : { start: 1, end };
+}
+
+/** Whether a JSON string is an ARM expression (see expressionBody), without allocating its range. */
+export function isExpression(text: string): boolean {
+  return closingBracket(text) >= 0;
+}
+
+/** The offset of the closing `]` of an expression string, or -1 for a literal string. */
+function closingBracket(text: string): number {
+  if (text.length < 2 || text.charCodeAt(0) !== 91 /* [ */ || text.charCodeAt(1) === 91) return -1;
   let end = text.length;
   // Trailing white space (space, tab, CR, LF) is allowed after the closing bracket.
   while (end > 0 && isTrailingSpace(text.charCodeAt(end - 1))) end--;
-  if (text.charCodeAt(end - 1) !== 93 /* ] */) return undefined;
-  return { start: 1, end: end - 1 };
+  return text.charCodeAt(end - 1) === 93 /* ] */ ? end - 1 : -1;
 }
 
 function isTrailingSpace(c: number): boolean {
@@ -66,44 +76,96 @@ export function literalText(text: string): string {
 
 type TokenKind = 'identifier' | 'string' | 'number' | 'punct' | 'eof' | 'bad';
 
-interface Token {
-  readonly kind: TokenKind;
-  readonly text: string;
-  readonly value?: string | number;
-  readonly start: number;
-  readonly end: number;
-}
-
 const isIdentifierStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isIdentifierPart = (c: number) => isIdentifierStart(c) || isDigit(c);
 
-function tokenize(source: string, from: number, to: number): Token[] {
-  const tokens: Token[] = [];
-  let i = from;
-  while (i < to) {
-    const c = source.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13 || c === 10) {
+const OPEN_PAREN = 40;
+const CLOSE_PAREN = 41;
+const COMMA = 44;
+const DOT = 46;
+const OPEN_BRACKET = 91;
+const CLOSE_BRACKET = 93;
+
+/**
+ * The tokens of an expression, one at a time: the current token is in the fields (no token objects, no
+ * token list: templates hold tens of thousands of expressions). The token sequence does not depend on the
+ * parser, so reading it lazily gives the tokens a full tokenization would.
+ */
+class Scanner {
+  kind: TokenKind = 'eof';
+  start = 0;
+  end = 0;
+  /** For a `bad` token: what is wrong. */
+  problem = '';
+  private pos: number;
+
+  constructor(
+    readonly source: string,
+    from: number,
+    private readonly to: number,
+  ) {
+    this.pos = from;
+    this.advance();
+  }
+
+  /** The current token's text as written (a `bad` token's: its problem; the end: ''). */
+  text(): string {
+    return this.kind === 'bad' ? this.problem : this.source.slice(this.start, this.end);
+  }
+
+  /** Whether the current token is the punctuation character `c`. */
+  isPunct(c: number): boolean {
+    return this.kind === 'punct' && this.source.charCodeAt(this.start) === c;
+  }
+
+  /** The decoded value of the current `string` token: `'it''s'` is `it's`. */
+  stringValue(): string {
+    const raw = this.source.slice(this.start + 1, this.end - 1);
+    return raw.includes("''") ? raw.replace(/''/g, "'") : raw;
+  }
+
+  /** Where the scanner is, to look ahead and come back. */
+  mark(): number {
+    return this.start;
+  }
+
+  /** Back to the token that started at `start` (a mark). */
+  reset(start: number): void {
+    this.pos = start;
+    this.advance();
+  }
+
+  advance(): void {
+    const source = this.source;
+    const to = this.to;
+    let i = this.pos;
+    while (i < to) {
+      const c = source.charCodeAt(i);
+      if (c !== 32 && c !== 9 && c !== 13 && c !== 10) break;
       i++;
-      continue;
     }
-    const start = i;
+    this.start = i;
+    if (i >= to) {
+      this.kind = 'eof';
+      this.start = to;
+      this.end = to;
+      this.pos = to;
+      return;
+    }
+    const c = source.charCodeAt(i);
     if (isIdentifierStart(c)) {
       i++;
       while (i < to && isIdentifierPart(source.charCodeAt(i))) i++;
-      tokens.push({ kind: 'identifier', text: source.slice(start, i), start, end: i });
+      this.kind = 'identifier';
     } else if (c === 39 /* ' */) {
       i++;
-      let value = '';
       let closed = false;
-      let chunk = i;
       while (i < to) {
         if (source.charCodeAt(i) === 39) {
-          value += source.slice(chunk, i);
+          // `''` is a quote inside the string.
           if (i + 1 < to && source.charCodeAt(i + 1) === 39) {
-            value += "'";
             i += 2;
-            chunk = i;
             continue;
           }
           i++;
@@ -112,43 +174,43 @@ function tokenize(source: string, from: number, to: number): Token[] {
         }
         i++;
       }
-      tokens.push(
-        closed
-          ? { kind: 'string', text: source.slice(start, i), value, start, end: i }
-          : { kind: 'bad', text: 'unterminated string', start, end: i },
-      );
+      this.kind = closed ? 'string' : 'bad';
+      if (!closed) this.problem = 'unterminated string';
     } else if (isDigit(c) || (c === 45 /* - */ && i + 1 < to && isDigit(source.charCodeAt(i + 1)))) {
       i++;
-      while (i < to && (isDigit(source.charCodeAt(i)) || source.charCodeAt(i) === 46)) i++;
-      const text = source.slice(start, i);
-      tokens.push({ kind: 'number', text, value: Number(text), start, end: i });
-    } else if (c === 40 || c === 41 || c === 46 || c === 44 || c === 91 || c === 93) {
+      while (i < to && (isDigit(source.charCodeAt(i)) || source.charCodeAt(i) === DOT)) i++;
+      this.kind = 'number';
+    } else if (
+      c === OPEN_PAREN ||
+      c === CLOSE_PAREN ||
+      c === DOT ||
+      c === COMMA ||
+      c === OPEN_BRACKET ||
+      c === CLOSE_BRACKET
+    ) {
       i++;
-      tokens.push({ kind: 'punct', text: source[start], start, end: i });
+      this.kind = 'punct';
     } else {
       i++;
-      tokens.push({ kind: 'bad', text: `unexpected character '${source[start]}'`, start, end: i });
+      this.kind = 'bad';
+      this.problem = `unexpected character '${source[this.start]}'`;
     }
+    this.end = i;
+    this.pos = i;
   }
-  tokens.push({ kind: 'eof', text: '', start: to, end: to });
-  return tokens;
 }
 
 /** Thrown inside the parser only, caught at its entry. */
 class ParseFailure {
-  constructor(
-    readonly message: string,
-    readonly at: number,
-  ) {}
+  constructor(readonly message: string) {}
 }
 
 /** Parses the body of an expression string (the text between `[` and `]`). */
 export function parseExpression(source: string, from = 0, to = source.length): ArmExpr {
-  const parser = new Parser(tokenize(source, from, to));
   try {
+    const parser = new Parser(new Scanner(source, from, to));
     const result = parser.expression();
-    const rest = parser.peek();
-    if (rest.kind !== 'eof') fail(`unexpected '${rest.text}' after the expression`, rest);
+    parser.expectEnd();
     return result;
   } catch (error) {
     if (error instanceof ParseFailure) return { kind: 'error', message: error.message, start: from, end: to };
@@ -157,45 +219,38 @@ export function parseExpression(source: string, from = 0, to = source.length): A
   }
 }
 
-function fail(message: string, token: Token): never {
-  throw new ParseFailure(message, token.start);
-}
-
-function isPunct(token: Token, text: string): boolean {
-  return token.kind === 'punct' && token.text === text;
+function fail(message: string): never {
+  throw new ParseFailure(message);
 }
 
 class Parser {
-  private position = 0;
   private depth = 0;
+  /** Arguments of the calls being parsed (see call()). */
+  private readonly stack: ArmExpr[] = [];
 
-  constructor(private readonly tokens: readonly Token[]) {}
+  constructor(private readonly tokens: Scanner) {}
 
-  peek(offset = 0): Token {
-    return this.tokens[Math.min(this.position + offset, this.tokens.length - 1)];
-  }
-
-  private next(): Token {
-    return this.tokens[Math.min(this.position++, this.tokens.length - 1)];
+  expectEnd(): void {
+    if (this.tokens.kind !== 'eof') fail(`unexpected '${this.tokens.text()}' after the expression`);
   }
 
   expression(): ArmExpr {
-    if (++this.depth > MAX_EXPRESSION_DEPTH) fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`, this.peek());
+    if (++this.depth > MAX_EXPRESSION_DEPTH) fail(`nested deeper than ${MAX_EXPRESSION_DEPTH} levels`);
     try {
+      const tokens = this.tokens;
       let node = this.primary();
       for (;;) {
-        const token = this.peek();
-        if (isPunct(token, '.')) {
-          this.next();
-          const name = this.next();
-          if (name.kind !== 'identifier') fail('property name expected', name);
-          node = { kind: 'member', object: node, name: name.text, start: node.start, end: name.end };
-        } else if (isPunct(token, '[')) {
-          this.next();
+        if (tokens.isPunct(DOT)) {
+          tokens.advance();
+          if (tokens.kind !== 'identifier') fail('property name expected');
+          node = { kind: 'member', object: node, name: tokens.text(), start: node.start, end: tokens.end };
+          tokens.advance();
+        } else if (tokens.isPunct(OPEN_BRACKET)) {
+          tokens.advance();
           const index = this.expression();
-          const close = this.next();
-          if (!isPunct(close, ']')) fail("']' expected", close);
-          node = { kind: 'index', object: node, index, start: node.start, end: close.end };
+          if (!tokens.isPunct(CLOSE_BRACKET)) fail("']' expected");
+          node = { kind: 'index', object: node, index, start: node.start, end: tokens.end };
+          tokens.advance();
         } else return node;
       }
     } finally {
@@ -204,55 +259,97 @@ class Parser {
   }
 
   private primary(): ArmExpr {
-    const token = this.next();
-    switch (token.kind) {
-      case 'string':
-        return { kind: 'string', value: token.value as string, start: token.start, end: token.end };
-      case 'number':
-        if (Number.isNaN(token.value)) fail(`invalid number '${token.text}'`, token);
-        return { kind: 'number', value: token.value as number, start: token.start, end: token.end };
-      case 'identifier': {
-        let name = token.text;
-        let namespace: string | undefined;
-        let nameStart = token.start;
-        if (isPunct(this.peek(), '.') && this.peek(1).kind === 'identifier' && isPunct(this.peek(2), '(')) {
-          this.next();
-          const member = this.next();
-          namespace = name;
-          name = member.text;
-          nameStart = member.start;
-        }
-        if (!isPunct(this.peek(), '(')) {
-          // `true`, `false`, `null` written without parentheses.
-          if (/^(true|false|null)$/i.test(name) && !namespace)
-            return { kind: 'call', name, nameStart, args: [], start: token.start, end: token.end };
-          fail(`'(' expected after '${name}'`, this.peek());
-        }
-        this.next();
-        const args: ArmExpr[] = [];
-        if (!isPunct(this.peek(), ')')) {
-          for (;;) {
-            args.push(this.expression());
-            const separator = this.next();
-            if (isPunct(separator, ')')) break;
-            if (!isPunct(separator, ',')) fail("',' or ')' expected", separator);
-          }
-        } else this.next();
-        const end = this.tokens[Math.min(this.position, this.tokens.length) - 1].end;
-        return { kind: 'call', name, namespace, nameStart, args, start: token.start, end };
+    const tokens = this.tokens;
+    const start = tokens.start;
+    const end = tokens.end;
+    switch (tokens.kind) {
+      case 'string': {
+        const value = tokens.stringValue();
+        tokens.advance();
+        return { kind: 'string', value, start, end };
       }
+      case 'number': {
+        const text = tokens.text();
+        const value = Number(text);
+        if (Number.isNaN(value)) fail(`invalid number '${text}'`);
+        tokens.advance();
+        return { kind: 'number', value, start, end };
+      }
+      case 'identifier':
+        return this.call();
       case 'punct':
-        if (token.text === '(') {
+        if (tokens.isPunct(OPEN_PAREN)) {
+          tokens.advance();
           const inner = this.expression();
-          const close = this.next();
-          if (!isPunct(close, ')')) fail("')' expected", close);
-          return { ...inner, start: token.start, end: close.end };
+          if (!tokens.isPunct(CLOSE_PAREN)) fail("')' expected");
+          const closeEnd = tokens.end;
+          tokens.advance();
+          return { ...inner, start, end: closeEnd };
         }
-        return fail(`unexpected '${token.text}'`, token);
+        return fail(`unexpected '${tokens.text()}'`);
       case 'bad':
-        return fail(token.text, token);
+        return fail(tokens.problem);
       default:
-        return fail('expression expected', token);
+        return fail('expression expected');
     }
+  }
+
+  /** `name(…)`, `namespace.name(…)`, or `true`/`false`/`null` without parentheses; at the first identifier. */
+  private call(): ArmExpr {
+    const tokens = this.tokens;
+    const start = tokens.start;
+    const firstEnd = tokens.end;
+    let name = tokens.text();
+    let namespace: string | undefined;
+    let nameStart = start;
+    tokens.advance();
+    if (tokens.isPunct(DOT) && this.isNamespacedCall()) {
+      tokens.advance();
+      namespace = name;
+      name = tokens.text();
+      nameStart = tokens.start;
+      tokens.advance();
+    }
+    if (!tokens.isPunct(OPEN_PAREN)) {
+      // `true`, `false`, `null` written without parentheses.
+      if (/^(true|false|null)$/i.test(name) && !namespace)
+        return { kind: 'call', name, nameStart, args: [], start, end: firstEnd };
+      fail(`'(' expected after '${name}'`);
+    }
+    tokens.advance();
+    // Arguments go on the parser's stack, then into an array of their exact size (the trees are kept for
+    // the whole analysis of the file; an array grown by `push` keeps room for 16).
+    const base = this.stack.length;
+    let end: number;
+    if (!tokens.isPunct(CLOSE_PAREN)) {
+      for (;;) {
+        this.stack.push(this.expression());
+        const isClose = tokens.isPunct(CLOSE_PAREN);
+        if (!isClose && !tokens.isPunct(COMMA)) fail("',' or ')' expected");
+        end = tokens.end;
+        tokens.advance();
+        if (isClose) break;
+      }
+    } else {
+      end = tokens.end;
+      tokens.advance();
+    }
+    const args = this.stack.slice(base);
+    this.stack.length = base;
+    return { kind: 'call', name, namespace, nameStart, args, start, end };
+  }
+
+  /** At the `.` after an identifier: whether an identifier and `(` follow (`ns.fn(`, not `obj.prop`). */
+  private isNamespacedCall(): boolean {
+    const tokens = this.tokens;
+    const dot = tokens.mark();
+    tokens.advance();
+    let result = false;
+    if (tokens.kind === 'identifier') {
+      tokens.advance();
+      result = tokens.isPunct(OPEN_PAREN);
+    }
+    tokens.reset(dot);
+    return result;
   }
 }

@@ -87,49 +87,88 @@ const MAX_PIECE_DEPTH = 16;
 /** The pieces of a string expression: literals, concat(), format() and id functions expanded. */
 function piecesOf(node: ArmExpr, source: string, depth: number): Piece[] | undefined {
   if (depth > MAX_PIECE_DEPTH) return undefined;
-  if (node.kind === 'string') return [{ literal: node.value }];
-  const whole = (): Piece[] => [{ expression: normalizeExpressionText(source.slice(node.start, node.end)) }];
-  if (node.kind !== 'call' || node.namespace) return whole();
+  const pieces: Piece[] = [];
+  appendPieces(node, source, depth, pieces);
+  return pieces;
+}
+
+/** The text of an expression as one piece. */
+function wholePiece(node: ArmExpr, source: string): Piece {
+  return { expression: normalizeExpressionText(source.slice(node.start, node.end)) };
+}
+
+/**
+ * Appends the pieces of `node` (nested `depth` deep, at most MAX_PIECE_DEPTH) to `out`; one list for the
+ * whole expression rather than a list per sub-expression (this runs for every name and id of a template).
+ */
+function appendPieces(node: ArmExpr, source: string, depth: number, out: Piece[]): void {
+  if (node.kind === 'string') {
+    out.push({ literal: node.value });
+    return;
+  }
+  if (node.kind !== 'call' || node.namespace) {
+    out.push(wholePiece(node, source));
+    return;
+  }
   const lower = node.name.toLowerCase();
-  const sub = (arg: ArmExpr) => piecesOf(arg, source, depth + 1) ?? whole();
   if (lower === 'concat') {
-    if (node.args.length === 0) return whole();
-    return node.args.flatMap(sub);
+    if (node.args.length === 0) out.push(wholePiece(node, source));
+    else for (const arg of node.args) appendArgument(node, arg, source, depth, out);
+    return;
   }
   if (lower === 'format') {
     const pattern = node.args[0];
-    if (pattern?.kind !== 'string') return whole();
-    const pieces: Piece[] = [];
+    if (pattern?.kind !== 'string') {
+      out.push(wholePiece(node, source));
+      return;
+    }
+    const start = out.length;
     const placeholder = /\{(\d+)(?::[^}]*)?\}/g;
     let last = 0;
     for (let match = placeholder.exec(pattern.value); match; match = placeholder.exec(pattern.value)) {
       const arg = node.args[Number(match[1]) + 1];
-      if (!arg || match[0].includes(':')) return whole();
-      if (match.index > last) pieces.push({ literal: unescapeBraces(pattern.value.slice(last, match.index)) });
-      pieces.push(...sub(arg));
+      if (!arg || match[0].includes(':')) {
+        // Not a plain placeholder: the format() as a whole, without what was appended for it so far.
+        out.length = start;
+        out.push(wholePiece(node, source));
+        return;
+      }
+      if (match.index > last) out.push({ literal: unescapeBraces(pattern.value.slice(last, match.index)) });
+      appendArgument(node, arg, source, depth, out);
       last = match.index + match[0].length;
     }
-    if (last < pattern.value.length) pieces.push({ literal: unescapeBraces(pattern.value.slice(last)) });
-    return pieces;
+    if (last < pattern.value.length) out.push({ literal: unescapeBraces(pattern.value.slice(last)) });
+    return;
   }
   if (ID_FUNCTIONS.has(lower)) {
     // [scope pieces…] '/providers/' type segments interleaved with the name arguments.
     const typeIndex = node.args.findIndex((a) => a.kind === 'string' && /^[\w.]+\/[\w/]+$/.test(a.value));
-    if (typeIndex < 0) return whole();
+    if (typeIndex < 0) {
+      out.push(wholePiece(node, source));
+      return;
+    }
     const typeSegments = (node.args[typeIndex] as { value: string }).value.split('/');
-    const names = node.args.slice(typeIndex + 1);
-    if (names.length !== typeSegments.length - 1) return whole();
-    const pieces: Piece[] = [];
+    const nameCount = node.args.length - typeIndex - 1;
+    if (nameCount !== typeSegments.length - 1) {
+      out.push(wholePiece(node, source));
+      return;
+    }
     // extensionResourceId's first argument is the id of the resource it extends.
-    if (lower === 'extensionresourceid' && typeIndex > 0) pieces.push(...sub(node.args[0]));
-    pieces.push({ literal: `/providers/${typeSegments[0]}` });
-    names.forEach((name, i) => {
-      pieces.push({ literal: `/${typeSegments[i + 1]}/` });
-      pieces.push(...sub(name));
-    });
-    return pieces;
+    if (lower === 'extensionresourceid' && typeIndex > 0) appendArgument(node, node.args[0], source, depth, out);
+    out.push({ literal: `/providers/${typeSegments[0]}` });
+    for (let i = 0; i < nameCount; i++) {
+      out.push({ literal: `/${typeSegments[i + 1]}/` });
+      appendArgument(node, node.args[typeIndex + 1 + i], source, depth, out);
+    }
+    return;
   }
-  return whole();
+  out.push(wholePiece(node, source));
+}
+
+/** The pieces of an argument of `call`; nested too deeply, the call's own text as a whole. */
+function appendArgument(call: ArmExpr, arg: ArmExpr, source: string, depth: number, out: Piece[]): void {
+  if (depth + 1 > MAX_PIECE_DEPTH) out.push(wholePiece(call, source));
+  else appendPieces(arg, source, depth + 1, out);
 }
 
 function unescapeBraces(text: string): string {
