@@ -4,7 +4,6 @@
 // MAX_JSON_DEPTH, reporting a syntax problem instead.
 import { printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import type { Comment, SyntaxProblem } from '../../model/document';
-import { commentAt, readPlainJson } from './plainJson';
 
 /** Far beyond any real template (the deepest corpus file nests ~30 levels), far below the stack limit. */
 export const MAX_JSON_DEPTH = 512;
@@ -35,18 +34,10 @@ interface MutableNode {
 }
 
 /**
- * Reads a JSONC text: the fast reader of plainJson.ts when the text has no error (nearly always), else
- * jsonc-parser's visitor, which reports the errors and keeps what still parses.
- */
-export function readJson(text: string): JsonReading {
-  return readPlainJson(text, MAX_JSON_DEPTH) ?? readJsonTolerantly(text);
-}
-
-/**
  * One pass of jsonc-parser's visitor builds the same tree as its parseTree (same node shapes, so `edit/`
  * can use jsonc-parser's tree functions on it) while collecting comments and guarding the nesting depth.
  */
-export function readJsonTolerantly(text: string): JsonReading {
+export function readJson(text: string): JsonReading {
   const comments: Comment[] = [];
   const problems: SyntaxProblem[] = [];
   const errors: ParseError[] = [];
@@ -110,7 +101,10 @@ export function readJsonTolerantly(text: string): JsonReading {
           else if (separator === ',') completeProperty(offset);
         },
         onComment: (offset, length) => {
-          comments.push(commentAt(text, offset, offset + length));
+          const end = offset + length;
+          const block = text.startsWith('/*', offset);
+          const closed = block && length >= 4 && text.startsWith('*/', end - 2);
+          comments.push({ span: { start: offset, end }, text: text.slice(offset + 2, closed ? end - 2 : end) });
         },
         onError: (error, offset, length) => {
           errors.push({ error, offset, length });
