@@ -9,6 +9,7 @@
 //   2. a unit whose incoming links changed since (a supplier analysed later or again) is analysed again,
 //      for a few rounds, as the session does;
 //   3. units whose answers depend on each other (coupling.ts) are analysed and checked again together.
+import { createHash } from 'node:crypto';
 import type { TemplateLink } from '../../model/frontend';
 import type { Position } from '../../model/span';
 import type { ResolvedConfig } from '../config';
@@ -77,21 +78,25 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   const signatureOf = (id: string): string => {
     const bySupplier = linksTo.get(id);
     if (!bySupplier || bySupplier.size === 0) return '';
-    return JSON.stringify(
+    const text = JSON.stringify(
       [...bySupplier].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
       (_key, value: unknown) => (value instanceof Map ? [...value] : value),
     );
+    // A digest: the links' text can be large, and one is kept per unit.
+    return createHash('sha256').update(text).digest('base64');
   };
   const record = (output: JobOutput, signatures: ReadonlyMap<string, string>): void => {
     for (const unit of output.units) {
       for (const link of states.get(unit.id)?.links ?? []) linksTo.get(link.templateUri)?.delete(unit.id);
       for (const link of unit.links) {
-        if (link.templateUri === unit.id) continue;
+        // Links to what is not a unit here (registry modules, files outside the scan) feed nothing.
+        if (link.templateUri === unit.id || !units.has(link.templateUri)) continue;
         const bySupplier =
           linksTo.get(link.templateUri) ?? linksTo.set(link.templateUri, new Map()).get(link.templateUri)!;
         bySupplier.set(unit.id, [...(bySupplier.get(unit.id) ?? []), link]);
       }
-      states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links: unit.links, summary: unit.summary });
+      const links = unit.links.filter((link) => link.templateUri !== unit.id && units.has(link.templateUri));
+      states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links, summary: unit.summary });
     }
     for (const file of output.files) reports.set(file.uri, file);
     for (const [uri, table] of output.positions) {
