@@ -82,6 +82,19 @@ export function parseBicep(text: string): BicepTree {
   return new Parser(text).parseProgram();
 }
 
+/**
+ * Adds `tokens` to the tree as a getter that lexes the text again on first use. Nothing on the analysis path
+ * reads the tokens, and toModel keeps recent trees: holding every token of them made all tokens survive into
+ * the old generation (the costliest garbage there is). Not enumerable, so tree walkers never trigger it.
+ */
+function withLazyTokens(tree: Omit<BicepTree, 'tokens'>): BicepTree {
+  let tokens: Token[] | undefined;
+  return Object.defineProperty(tree, 'tokens', {
+    get: () => (tokens ??= lex(tree.text).tokens),
+    enumerable: false,
+  }) as BicepTree;
+}
+
 class Parser {
   private readonly tokens: Token[];
   private readonly comments;
@@ -120,17 +133,17 @@ class Parser {
       this.error(at, this.text.length, error instanceof RangeError ? 'nesting too deep' : 'internal parser error');
     }
     this.errors.sort((a, b) => a.span.start - b.span.start);
-    return {
+    const tree = {
       kind: 'program',
       start: 0,
       end: this.text.length,
       text: this.text,
       statements,
-      tokens: this.tokens,
       comments: this.comments,
       directives: this.directives,
       errors: this.errors,
-    };
+    } as const;
+    return withLazyTokens(tree);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -325,6 +338,8 @@ class Parser {
     const decorators = this.parseDecorators();
     const keywordToken = this.tok();
     const keywordStart = keywordToken.start;
+    // The head fields are written out in every declaration below rather than spread from an object: a spread
+    // followed by more fields builds each node property by property (it was the parser's costliest line).
     const base = { start, keywordStart, decorators };
     if (keywordToken.kind === 'Identifier') {
       switch (keywordToken.value) {
@@ -332,14 +347,14 @@ class Parser {
           this.advance();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'targetScope', value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'targetScope', value, end: this.prevEnd };
         }
         case 'metadata': {
           this.advance();
           const name = this.expectIdentifier('a metadata name');
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'metadata', name, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'metadata', name, value, end: this.prevEnd };
         }
         case 'param': {
           this.advance();
@@ -353,7 +368,7 @@ class Parser {
             this.advance();
             value = this.parseExpression();
           }
-          return { ...base, kind: 'param', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'param', name, type, value, end: this.prevEnd };
         }
         case 'var': {
           this.advance();
@@ -361,7 +376,7 @@ class Parser {
           const type = this.kind() === '=' ? undefined : this.parseType();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'var', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'var', name, type, value, end: this.prevEnd };
         }
         case 'output': {
           this.advance();
@@ -369,14 +384,14 @@ class Parser {
           const type = this.parseType();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'output', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'output', name, type, value, end: this.prevEnd };
         }
         case 'type': {
           this.advance();
           const name = this.expectIdentifier('a type name');
           this.expect('=', "'='");
           const type = this.parseType();
-          return { ...base, kind: 'type', name, type, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'type', name, type, end: this.prevEnd };
         }
         case 'func':
           return this.parseFunc(base);
@@ -388,7 +403,7 @@ class Parser {
           const path = this.parseDeclarationString('the module path');
           this.expect('=', "'='");
           const body = this.parseDeclarationBody('module');
-          return { ...base, kind: 'module', name, path, body, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'module', name, path, body, end: this.prevEnd };
         }
         case 'test': {
           this.advance();
@@ -396,14 +411,14 @@ class Parser {
           const path = this.parseDeclarationString('the path of the file under test');
           this.expect('=', "'='");
           const body = this.parseDeclarationBody('test');
-          return { ...base, kind: 'test', name, path, body, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'test', name, path, body, end: this.prevEnd };
         }
         case 'assert': {
           this.advance();
           const name = this.expectIdentifier('an assertion name');
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'assert', name, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'assert', name, value, end: this.prevEnd };
         }
         case 'import':
           return this.parseImport(base);
@@ -421,7 +436,7 @@ class Parser {
         : `expected a declaration (param, var, resource, module, output, type, func, import …) but found ${this.describe(keywordToken)}`;
     this.errorAtToken(message);
     this.skipToLineEnd();
-    return { ...base, kind: 'errorStatement', message, end: Math.max(this.prevEnd, start) };
+    return { start, keywordStart, decorators, kind: 'errorStatement', message, end: Math.max(this.prevEnd, start) };
   }
 
   private atLineEnd(): boolean {
@@ -459,7 +474,17 @@ class Parser {
     }
     this.expect('=', "'='");
     const body = this.parseDeclarationBody('resource');
-    return { ...base, kind: 'resource', name, resourceType, existing, body, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'resource',
+      name,
+      resourceType,
+      existing,
+      body,
+      end: this.prevEnd,
+    };
   }
 
   /** The value of a resource or module: `{…}`, `if (…) {…}` or `[for … : …]`. */
@@ -507,7 +532,17 @@ class Parser {
     this.expect('=>', "'=>'");
     this.skipNewlines();
     const body = this.parseExpression();
-    return { ...base, kind: 'func', name, parameters, returnType, body, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'func',
+      name,
+      parameters,
+      returnType,
+      body,
+      end: this.prevEnd,
+    };
   }
 
   private parseImport(base: { start: number; keywordStart: number; decorators: Decorator[] }): ImportDecl {
@@ -559,7 +594,19 @@ class Parser {
         alias = this.expectIdentifier('an alias');
       }
     }
-    return { ...base, kind: 'import', items, wildcardAlias, from, provider, config, alias, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'import',
+      items,
+      wildcardAlias,
+      from,
+      provider,
+      config,
+      alias,
+      end: this.prevEnd,
+    };
   }
 
   private skipCommasAndNewlines(): void {
@@ -590,7 +637,9 @@ class Parser {
       alias = this.expectIdentifier('an alias');
     }
     return {
-      ...base,
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
       kind: 'extension',
       keyword: keyword === 'provider' ? 'provider' : 'extension',
       specification,
@@ -617,7 +666,9 @@ class Parser {
       config = this.parseExpression();
     }
     return {
-      ...base,
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
       kind: 'using',
       keyword: keyword === 'extends' ? 'extends' : 'using',
       path,
