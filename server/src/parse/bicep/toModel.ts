@@ -41,8 +41,7 @@ export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupp
       if (link) links.push(link);
     }
   }
-  const document = documentOf(file, 'bicep', tree, resources);
-  return { documents: [{ ...document, ...declarationsOf(tree, evaluator) }], links };
+  return { documents: [documentOf(file, 'bicep', tree, resources, declarationsOf(tree, evaluator))], links };
 }
 
 /** Template outputs and parameters as declared, for the secret-hygiene rules. */
@@ -77,11 +76,12 @@ function declarationsOf(
 
 /** `@name()` or `@sys.name()`. */
 function hasDecorator(decorators: readonly Decorator[], name: string): boolean {
-  return decorators.some((decorator) => {
+  for (const decorator of decorators) {
     const call = decorator.expression;
-    if (call.kind !== 'call' || call.name.name !== name) return false;
-    return !call.target || (call.target.kind === 'variable' && call.target.name === 'sys');
-  });
+    if (call.kind !== 'call' || call.name.name !== name) continue;
+    if (!call.target || (call.target.kind === 'variable' && call.target.name === 'sys')) return true;
+  }
+  return false;
 }
 
 export function analyzeBicepParams(file: SourceFile): FrontEndResult {
@@ -111,15 +111,31 @@ function documentOf(
   language: 'bicep' | 'bicepparam',
   tree: BicepTree,
   resources: readonly Resource[],
+  declarations?: { outputs: TemplateOutput[]; parameters: TemplateParameter[] },
 ): ParsedDocument {
+  const lines = new LineIndex(file.text);
+  // Two literals rather than a spread plus the declarations: the document is built in one go either way.
+  if (!declarations) {
+    return {
+      uri: file.uri,
+      language,
+      text: file.text,
+      lines,
+      resources,
+      syntaxProblems: tree.errors,
+      comments: tree.comments,
+    };
+  }
   return {
     uri: file.uri,
     language,
     text: file.text,
-    lines: new LineIndex(file.text),
+    lines,
     resources,
     syntaxProblems: tree.errors,
     comments: tree.comments,
+    outputs: declarations.outputs,
+    parameters: declarations.parameters,
   };
 }
 
