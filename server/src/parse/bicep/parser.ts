@@ -83,16 +83,41 @@ export function parseBicep(text: string): BicepTree {
 }
 
 /**
- * Adds `tokens` to the tree as a getter that lexes the text again on first use. Nothing on the analysis path
- * reads the tokens, and toModel keeps recent trees: holding every token of them made all tokens survive into
- * the old generation (the costliest garbage there is). Not enumerable, so tree walkers never trigger it.
+ * The tree's root. `tokens` is a getter that lexes the text again on first use: nothing on the analysis path
+ * reads the tokens, and holding every token of a tree as long as the tree lives made them all outlive the
+ * young generation. The getter sits on the prototype, so tree walkers (Object.entries) never trigger it.
  */
-function withLazyTokens(tree: Omit<BicepTree, 'tokens'>): BicepTree {
-  let tokens: Token[] | undefined;
-  return Object.defineProperty(tree, 'tokens', {
-    get: () => (tokens ??= lex(tree.text).tokens),
-    enumerable: false,
-  }) as BicepTree;
+class Program implements BicepTree {
+  // Declared in the order of the former object literal (the order of JSON and Object.entries).
+  readonly kind = 'program';
+  readonly start = 0;
+  readonly end: number;
+  readonly text: string;
+  readonly statements: readonly Statement[];
+  readonly comments: BicepTree['comments'];
+  readonly directives: BicepTree['directives'];
+  readonly errors: readonly SyntaxProblem[];
+  #tokens: Token[] | undefined;
+
+  constructor(
+    text: string,
+    statements: readonly Statement[],
+    comments: BicepTree['comments'],
+    directives: BicepTree['directives'],
+    errors: readonly SyntaxProblem[],
+  ) {
+    this.end = text.length;
+    this.text = text;
+    this.statements = statements;
+    this.comments = comments;
+    this.directives = directives;
+    this.errors = errors;
+  }
+
+  get tokens(): Token[] {
+    this.#tokens ??= lex(this.text).tokens;
+    return this.#tokens;
+  }
 }
 
 class Parser {
@@ -133,17 +158,7 @@ class Parser {
       this.error(at, this.text.length, error instanceof RangeError ? 'nesting too deep' : 'internal parser error');
     }
     this.errors.sort((a, b) => a.span.start - b.span.start);
-    const tree = {
-      kind: 'program',
-      start: 0,
-      end: this.text.length,
-      text: this.text,
-      statements,
-      comments: this.comments,
-      directives: this.directives,
-      errors: this.errors,
-    } as const;
-    return withLazyTokens(tree);
+    return new Program(this.text, statements, this.comments, this.directives, this.errors);
   }
 
   // -------------------------------------------------------------------------------------------------------
