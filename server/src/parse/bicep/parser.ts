@@ -75,6 +75,9 @@ const DECLARATION_KEYWORDS = new Set([
   'test',
 ]);
 
+/** The empty list of plain strings' interpolations and of object properties' decorators, shared (never written). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const OPENERS = new Set<TokenKind>(['{', '[', '(']);
 const CLOSERS = new Set<TokenKind>(['}', ']', ')']);
 
@@ -792,7 +795,8 @@ class Parser {
   }
 
   private parseUnary(): Expr {
-    // Prefix operators are collected in a loop (no recursion for `!!!!x`).
+    // Prefix operators are collected in a loop (no recursion for `!!!!x`); most operands have none.
+    if (this.kind() !== '!' && this.kind() !== '-') return this.parsePostfix();
     const operators: Token[] = [];
     while (this.kind() === '!' || this.kind() === '-') operators.push(this.advance());
     let operand = this.parsePostfix();
@@ -956,7 +960,7 @@ class Parser {
       return {
         kind: 'string',
         segments: [first.value],
-        expressions: [],
+        expressions: NONE,
         multiline: first.kind === 'MultilineString',
         start: first.start,
         end: first.end,
@@ -1120,7 +1124,7 @@ class Parser {
       this.errorAtToken(`expected ':' after the property name but found ${this.describe(this.tok())}`);
       value = { kind: 'error', start: this.prevEnd, end: this.prevEnd, message: 'missing value' };
     }
-    return { kind: 'property', decorators: [], key, value, start, end: this.prevEnd };
+    return { kind: 'property', decorators: NONE, key, value, start, end: this.prevEnd };
   }
 
   private parseArray(): ArrayExpr | Expr {
