@@ -140,21 +140,21 @@ export class BicepEvaluator {
   }
 
   private evaluateNode(expr: Expr, locals: Locals): Value {
-    const span = spanOf(expr);
+    // Each case makes its own span: the cases that hand the node to a helper would throw one away.
     switch (expr.kind) {
       case 'string':
         return this.evaluateString(expr, locals);
       case 'integer':
-        return make.literal(expr.value, span);
+        return make.literal(expr.value, spanOf(expr));
       case 'boolean':
-        return make.literal(expr.value, span);
+        return make.literal(expr.value, spanOf(expr));
       case 'null':
-        return make.literal(null, span);
+        return make.literal(null, spanOf(expr));
       case 'variable':
-        return this.evaluateVariable(expr.name, span, locals);
+        return this.evaluateVariable(expr.name, spanOf(expr), locals);
       case 'paren':
       case 'nonNull':
-        return { ...this.evaluate(expr.expression, locals), span };
+        return { ...this.evaluate(expr.expression, locals), span: spanOf(expr) };
       case 'member':
       case 'index':
       case 'resourceAccess': {
@@ -168,6 +168,7 @@ export class BicepEvaluator {
         return this.evaluateCall(expr, locals);
       }
       case 'unary': {
+        const span = spanOf(expr);
         const operand = this.evaluate(expr.operand, locals);
         return this.lift([operand], expr, (values) => {
           const v = values[0];
@@ -195,20 +196,21 @@ export class BicepEvaluator {
             } else openEnded ??= asUnknown(spread, this.text(item), 'spread of a value that is not a known array');
           } else items.push(this.evaluate(item, locals));
         }
-        return make.array(items, span, openEnded ? { openEnded } : undefined);
+        return make.array(items, spanOf(expr), openEnded ? { openEnded } : undefined);
       }
       case 'for':
         return this.evaluateFor(expr, locals);
       case 'if': {
+        const span = spanOf(expr);
         const condition = this.evaluate(expr.condition, locals);
         const body = this.evaluate(expr.body, locals);
         if (condition.kind === 'literal' && condition.value === true) return { ...body, span };
         return make.unknown(this.text(expr), 'deployed only when its condition holds', span);
       }
       case 'lambda':
-        return make.unknown(this.text(expr), 'a lambda function', span);
+        return make.unknown(this.text(expr), 'a lambda function', spanOf(expr));
       case 'error':
-        return make.unknown(this.text(expr), 'incomplete expression (syntax error)', span);
+        return make.unknown(this.text(expr), 'incomplete expression (syntax error)', spanOf(expr));
     }
   }
 
@@ -224,10 +226,10 @@ export class BicepEvaluator {
   }
 
   private evaluateVariable(name: string, span: Span, locals: Locals): Value {
-    const text = this.tree.text.slice(span.start, span.end);
     const local = locals.get(name);
     if (local) return { ...local, span };
     if (this.params.has(name)) {
+      const text = this.text(span);
       const declaration = this.parameterDeclaration(name);
       if (!declaration) return make.unknown(text, `parameter '${name}' refers to itself`, span);
       return resolveParameter(declaration, this.suppliers, span, text);
@@ -240,6 +242,7 @@ export class BicepEvaluator {
     }
     const resource = this.resources.get(name);
     if (resource) return this.referenceValue({ symbol: resource, path: [], called: false }, span);
+    const text = this.text(span);
     if (this.modules.has(name))
       return make.unknown(text, `an output of module '${name}', known only after deployment`, span);
     const imported = this.imported.get(name);

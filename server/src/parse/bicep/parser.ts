@@ -75,11 +75,52 @@ const DECLARATION_KEYWORDS = new Set([
   'test',
 ]);
 
+/** The empty list of plain strings' interpolations and of object properties' decorators, shared (never written). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const OPENERS = new Set<TokenKind>(['{', '[', '(']);
 const CLOSERS = new Set<TokenKind>(['}', ']', ')']);
 
 export function parseBicep(text: string): BicepTree {
   return new Parser(text).parseProgram();
+}
+
+/**
+ * The tree's root. `tokens` is a getter that lexes the text again on first use: nothing on the analysis path
+ * reads the tokens, and holding every token of a tree as long as the tree lives made them all outlive the
+ * young generation. The getter sits on the prototype, so tree walkers (Object.entries) never trigger it.
+ */
+class Program implements BicepTree {
+  // Declared in the order of the former object literal (the order of JSON and Object.entries).
+  readonly kind = 'program';
+  readonly start = 0;
+  readonly end: number;
+  readonly text: string;
+  readonly statements: readonly Statement[];
+  readonly comments: BicepTree['comments'];
+  readonly directives: BicepTree['directives'];
+  readonly errors: readonly SyntaxProblem[];
+  #tokens: Token[] | undefined;
+
+  constructor(
+    text: string,
+    statements: readonly Statement[],
+    comments: BicepTree['comments'],
+    directives: BicepTree['directives'],
+    errors: readonly SyntaxProblem[],
+  ) {
+    this.end = text.length;
+    this.text = text;
+    this.statements = statements;
+    this.comments = comments;
+    this.directives = directives;
+    this.errors = errors;
+  }
+
+  get tokens(): Token[] {
+    this.#tokens ??= lex(this.text).tokens;
+    return this.#tokens;
+  }
 }
 
 class Parser {
@@ -120,17 +161,7 @@ class Parser {
       this.error(at, this.text.length, error instanceof RangeError ? 'nesting too deep' : 'internal parser error');
     }
     this.errors.sort((a, b) => a.span.start - b.span.start);
-    return {
-      kind: 'program',
-      start: 0,
-      end: this.text.length,
-      text: this.text,
-      statements,
-      tokens: this.tokens,
-      comments: this.comments,
-      directives: this.directives,
-      errors: this.errors,
-    };
+    return new Program(this.text, statements, this.comments, this.directives, this.errors);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -325,6 +356,8 @@ class Parser {
     const decorators = this.parseDecorators();
     const keywordToken = this.tok();
     const keywordStart = keywordToken.start;
+    // The head fields are written out in every declaration below rather than spread from an object: a spread
+    // followed by more fields builds each node property by property (it was the parser's costliest line).
     const base = { start, keywordStart, decorators };
     if (keywordToken.kind === 'Identifier') {
       switch (keywordToken.value) {
@@ -332,14 +365,14 @@ class Parser {
           this.advance();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'targetScope', value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'targetScope', value, end: this.prevEnd };
         }
         case 'metadata': {
           this.advance();
           const name = this.expectIdentifier('a metadata name');
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'metadata', name, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'metadata', name, value, end: this.prevEnd };
         }
         case 'param': {
           this.advance();
@@ -353,7 +386,7 @@ class Parser {
             this.advance();
             value = this.parseExpression();
           }
-          return { ...base, kind: 'param', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'param', name, type, value, end: this.prevEnd };
         }
         case 'var': {
           this.advance();
@@ -361,7 +394,7 @@ class Parser {
           const type = this.kind() === '=' ? undefined : this.parseType();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'var', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'var', name, type, value, end: this.prevEnd };
         }
         case 'output': {
           this.advance();
@@ -369,14 +402,14 @@ class Parser {
           const type = this.parseType();
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'output', name, type, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'output', name, type, value, end: this.prevEnd };
         }
         case 'type': {
           this.advance();
           const name = this.expectIdentifier('a type name');
           this.expect('=', "'='");
           const type = this.parseType();
-          return { ...base, kind: 'type', name, type, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'type', name, type, end: this.prevEnd };
         }
         case 'func':
           return this.parseFunc(base);
@@ -388,7 +421,7 @@ class Parser {
           const path = this.parseDeclarationString('the module path');
           this.expect('=', "'='");
           const body = this.parseDeclarationBody('module');
-          return { ...base, kind: 'module', name, path, body, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'module', name, path, body, end: this.prevEnd };
         }
         case 'test': {
           this.advance();
@@ -396,14 +429,14 @@ class Parser {
           const path = this.parseDeclarationString('the path of the file under test');
           this.expect('=', "'='");
           const body = this.parseDeclarationBody('test');
-          return { ...base, kind: 'test', name, path, body, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'test', name, path, body, end: this.prevEnd };
         }
         case 'assert': {
           this.advance();
           const name = this.expectIdentifier('an assertion name');
           this.expect('=', "'='");
           const value = this.parseExpression();
-          return { ...base, kind: 'assert', name, value, end: this.prevEnd };
+          return { start, keywordStart, decorators, kind: 'assert', name, value, end: this.prevEnd };
         }
         case 'import':
           return this.parseImport(base);
@@ -421,7 +454,7 @@ class Parser {
         : `expected a declaration (param, var, resource, module, output, type, func, import …) but found ${this.describe(keywordToken)}`;
     this.errorAtToken(message);
     this.skipToLineEnd();
-    return { ...base, kind: 'errorStatement', message, end: Math.max(this.prevEnd, start) };
+    return { start, keywordStart, decorators, kind: 'errorStatement', message, end: Math.max(this.prevEnd, start) };
   }
 
   private atLineEnd(): boolean {
@@ -459,7 +492,17 @@ class Parser {
     }
     this.expect('=', "'='");
     const body = this.parseDeclarationBody('resource');
-    return { ...base, kind: 'resource', name, resourceType, existing, body, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'resource',
+      name,
+      resourceType,
+      existing,
+      body,
+      end: this.prevEnd,
+    };
   }
 
   /** The value of a resource or module: `{…}`, `if (…) {…}` or `[for … : …]`. */
@@ -507,7 +550,17 @@ class Parser {
     this.expect('=>', "'=>'");
     this.skipNewlines();
     const body = this.parseExpression();
-    return { ...base, kind: 'func', name, parameters, returnType, body, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'func',
+      name,
+      parameters,
+      returnType,
+      body,
+      end: this.prevEnd,
+    };
   }
 
   private parseImport(base: { start: number; keywordStart: number; decorators: Decorator[] }): ImportDecl {
@@ -559,7 +612,19 @@ class Parser {
         alias = this.expectIdentifier('an alias');
       }
     }
-    return { ...base, kind: 'import', items, wildcardAlias, from, provider, config, alias, end: this.prevEnd };
+    return {
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
+      kind: 'import',
+      items,
+      wildcardAlias,
+      from,
+      provider,
+      config,
+      alias,
+      end: this.prevEnd,
+    };
   }
 
   private skipCommasAndNewlines(): void {
@@ -590,7 +655,9 @@ class Parser {
       alias = this.expectIdentifier('an alias');
     }
     return {
-      ...base,
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
       kind: 'extension',
       keyword: keyword === 'provider' ? 'provider' : 'extension',
       specification,
@@ -617,7 +684,9 @@ class Parser {
       config = this.parseExpression();
     }
     return {
-      ...base,
+      start: base.start,
+      keywordStart: base.keywordStart,
+      decorators: base.decorators,
       kind: 'using',
       keyword: keyword === 'extends' ? 'extends' : 'using',
       path,
@@ -726,7 +795,8 @@ class Parser {
   }
 
   private parseUnary(): Expr {
-    // Prefix operators are collected in a loop (no recursion for `!!!!x`).
+    // Prefix operators are collected in a loop (no recursion for `!!!!x`); most operands have none.
+    if (this.kind() !== '!' && this.kind() !== '-') return this.parsePostfix();
     const operators: Token[] = [];
     while (this.kind() === '!' || this.kind() === '-') operators.push(this.advance());
     let operand = this.parsePostfix();
@@ -890,7 +960,7 @@ class Parser {
       return {
         kind: 'string',
         segments: [first.value],
-        expressions: [],
+        expressions: NONE,
         multiline: first.kind === 'MultilineString',
         start: first.start,
         end: first.end,
@@ -1054,7 +1124,7 @@ class Parser {
       this.errorAtToken(`expected ':' after the property name but found ${this.describe(this.tok())}`);
       value = { kind: 'error', start: this.prevEnd, end: this.prevEnd, message: 'missing value' };
     }
-    return { kind: 'property', decorators: [], key, value, start, end: this.prevEnd };
+    return { kind: 'property', decorators: NONE, key, value, start, end: this.prevEnd };
   }
 
   private parseArray(): ArrayExpr | Expr {

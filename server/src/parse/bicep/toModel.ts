@@ -14,23 +14,38 @@ import { plainString, type BicepTree, type Decorator, type Expr, type ModuleDecl
 /**
  * The last syntax tree per uri. A file is analysed again with unchanged text whenever the values handed to it
  * change (its .bicepparam or a caller edited): the tree is reused then (trees are never modified).
+ *
+ * Only trees that are likely to be asked for again are kept: those of files that receive values (they are
+ * analysed again whenever the values change) and of files already analysed once with the same text. A scan
+ * analyses most files once; keeping every tree made all of them outlive the young generation of the heap.
  */
 const lastTrees = new Map<string, BicepTree>();
+/** The text each uri was last parsed from while its tree was not kept: a second parse of it keeps the tree. */
+const lastTexts = new Map<string, string>();
 const MAX_KEPT_TREES = 256;
 
 /** `parseBicep(file.text)`, reusing the tree of the previous call for the same uri and text. */
-export function parseBicepCached(file: SourceFile): BicepTree {
+export function parseBicepCached(file: SourceFile, receivesValues = false): BicepTree {
   const kept = lastTrees.get(file.uri);
   if (kept && kept.text === file.text) return kept;
   const tree = parseBicep(file.text);
   lastTrees.delete(file.uri);
-  lastTrees.set(file.uri, tree);
-  if (lastTrees.size > MAX_KEPT_TREES) lastTrees.delete(lastTrees.keys().next().value!);
+  if (receivesValues || lastTexts.get(file.uri) === file.text) {
+    lastTexts.delete(file.uri);
+    keepBounded(lastTrees, file.uri, tree);
+  } else keepBounded(lastTexts, file.uri, file.text);
   return tree;
 }
 
+/** Sets `key` as the newest entry, dropping the oldest beyond MAX_KEPT_TREES. */
+function keepBounded<T>(map: Map<string, T>, key: string, value: T): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_KEPT_TREES) map.delete(map.keys().next().value!);
+}
+
 export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupplier[]): FrontEndResult {
-  const tree = parseBicepCached(file);
+  const tree = parseBicepCached(file, suppliers.length > 0);
   const evaluator = new BicepEvaluator(tree, file.uri, suppliers);
   const resources: Resource[] = [];
   const links: TemplateLink[] = [];
@@ -41,8 +56,7 @@ export function analyzeBicep(file: SourceFile, suppliers: readonly ParameterSupp
       if (link) links.push(link);
     }
   }
-  const document = documentOf(file, 'bicep', tree, resources);
-  return { documents: [{ ...document, ...declarationsOf(tree, evaluator) }], links };
+  return { documents: [documentOf(file, 'bicep', tree, resources, declarationsOf(tree, evaluator))], links };
 }
 
 /** Template outputs and parameters as declared, for the secret-hygiene rules. */
@@ -77,11 +91,12 @@ function declarationsOf(
 
 /** `@name()` or `@sys.name()`. */
 function hasDecorator(decorators: readonly Decorator[], name: string): boolean {
-  return decorators.some((decorator) => {
+  for (const decorator of decorators) {
     const call = decorator.expression;
-    if (call.kind !== 'call' || call.name.name !== name) return false;
-    return !call.target || (call.target.kind === 'variable' && call.target.name === 'sys');
-  });
+    if (call.kind !== 'call' || call.name.name !== name) continue;
+    if (!call.target || (call.target.kind === 'variable' && call.target.name === 'sys')) return true;
+  }
+  return false;
 }
 
 export function analyzeBicepParams(file: SourceFile): FrontEndResult {
@@ -111,15 +126,31 @@ function documentOf(
   language: 'bicep' | 'bicepparam',
   tree: BicepTree,
   resources: readonly Resource[],
+  declarations?: { outputs: TemplateOutput[]; parameters: TemplateParameter[] },
 ): ParsedDocument {
+  const lines = new LineIndex(file.text);
+  // Two literals rather than a spread plus the declarations: the document is built in one go either way.
+  if (!declarations) {
+    return {
+      uri: file.uri,
+      language,
+      text: file.text,
+      lines,
+      resources,
+      syntaxProblems: tree.errors,
+      comments: tree.comments,
+    };
+  }
   return {
     uri: file.uri,
     language,
     text: file.text,
-    lines: new LineIndex(file.text),
+    lines,
     resources,
     syntaxProblems: tree.errors,
     comments: tree.comments,
+    outputs: declarations.outputs,
+    parameters: declarations.parameters,
   };
 }
 
