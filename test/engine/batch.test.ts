@@ -9,6 +9,8 @@ import { toJsonReport } from '../../server/src/cli/format-json';
 import { toSarif } from '../../server/src/cli/format-sarif';
 import { batchScan } from '../../server/src/engine/batch/plan';
 import { scanPaths } from '../../server/src/engine/scan';
+import { WorkspaceSession } from '../../server/src/engine/session';
+import { cachedTerraformTrees } from '../../server/src/parse/terraform';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -125,5 +127,18 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('leaves no front-end cache behind in its thread, and gives the editor its caches back', async () => {
+    const before = cachedTerraformTrees();
+    await batchScan([path.join(ROOT, 'test-fixtures/rules/AIS-ACR-ADMIN-USER/fail.tf')], {
+      withFixes: false,
+      threads: 1,
+    });
+    assert.equal(cachedTerraformTrees(), 0, 'the batch emptied the Terraform cache');
+    const session = await WorkspaceSession.create();
+    session.setFile('file:///ws/main.tf', 'resource "azurerm_resource_group" "rg" {\n  name = "rg"\n}\n');
+    session.check();
+    assert.ok(cachedTerraformTrees() >= 1, `the cache works again after the batch (was ${before})`);
   });
 });

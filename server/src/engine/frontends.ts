@@ -1,7 +1,7 @@
 // The three front ends behind one door: Bicep (our parser), ARM (jsonc-parser) and Terraform (tree-sitter,
 // whose WebAssembly grammar loads asynchronously once per process).
 import { analyzeArm } from '../parse/arm';
-import { analyzeBicep, analyzeBicepParams } from '../parse/bicep';
+import { analyzeBicep, analyzeBicepParams, setBicepTreeCache } from '../parse/bicep';
 import { analyzeTerraform, initTerraform, isTerraformReady, setTerraformTreeCache } from '../parse/terraform';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../model/frontend';
 
@@ -46,4 +46,5 @@ export function unavailableReason(kind: 'arm' | 'terraform'): string | undefined
  */
 export function setFrontEndCaches(enabled: boolean): void {
   setTerraformTreeCache(enabled);
+  setBicepTreeCache(enabled);
 }

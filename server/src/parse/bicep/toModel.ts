@@ -24,8 +24,23 @@ const lastTrees = new Map<string, BicepTree>();
 const lastTexts = new Map<string, string>();
 const MAX_KEPT_TREES = 256;
 
+let keepTrees = true;
+
+/**
+ * Turns the tree cache on (the default: the language server analyses files again) or off (a batch scan
+ * analyses every file once and must leave nothing behind). Turning it off empties it.
+ */
+export function setBicepTreeCache(enabled: boolean): void {
+  keepTrees = enabled;
+  if (!enabled) {
+    lastTrees.clear();
+    lastTexts.clear();
+  }
+}
+
 /** `parseBicep(file.text)`, reusing the tree of the previous call for the same uri and text. */
 export function parseBicepCached(file: SourceFile, receivesValues = false): BicepTree {
+  if (!keepTrees) return parseBicep(file.text);
   const kept = lastTrees.get(file.uri);
   if (kept && kept.text === file.text) return kept;
   const tree = parseBicep(file.text);
