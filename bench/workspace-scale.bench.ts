@@ -8,7 +8,8 @@
 //        (VmHWM from /proc, read before shutdown)
 // Targets (2-core machine): 10,000 files < 20 s, peak memory < 300 MB.
 // `npm run build` first. AISEC_SCALE_FILES=n changes the size; AISEC_BASELINE_DIST=/other/dist also runs
-// that build's CLI in the same run (before/after ratios); AISEC_SCALE_SKIP_LSP=1 leaves out the LSP part.
+// that build's CLI in the same run (before/after ratios); AISEC_SCALE_ONE_THREAD=1 also runs `--threads 1`
+// (what the worker threads buy); AISEC_SCALE_SKIP_LSP=1 leaves out the LSP part.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -43,14 +44,23 @@ function usageHook(dir: string): string {
   return hook;
 }
 
-async function runCli(dist: string, replica: Replica, scratch: string): Promise<CliRun> {
+async function runCli(dist: string, replica: Replica, scratch: string, extraArgs: string[] = []): Promise<CliRun> {
   const usageFile = path.join(scratch, `usage-${Date.now()}.json`);
   const report = path.join(scratch, `report-${Date.now()}.json`);
   const started = performance.now();
   const exitCode = await new Promise<number | null>((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--require', usageHook(scratch), path.join(dist, 'cli.js'), 'scan', replica.dir, '--format', 'json'],
+      [
+        '--require',
+        usageHook(scratch),
+        path.join(dist, 'cli.js'),
+        'scan',
+        replica.dir,
+        '--format',
+        'json',
+        ...extraArgs,
+      ],
       { env: { ...process.env, AISEC_USAGE_FILE: usageFile }, stdio: ['ignore', fs.openSync(report, 'w'), 'pipe'] },
     );
     let stderr = '';
@@ -140,6 +150,14 @@ export default async function (): Promise<void> {
       `  CLI scan:  ${s(cli.wallMs)} wall (${rate(cli)} files/s), ${s(cli.cpuMs)} CPU, peak RSS ${mb(cli.maxRssMb)}, ` +
         `${cli.files} files analysed, ${cli.findings} findings`,
     );
+    if (process.env.AISEC_SCALE_ONE_THREAD) {
+      // The same scan without worker threads: what the workers buy on this machine.
+      const one = await runCli(DIST, replica, scratch, ['--threads', '1']);
+      console.log(
+        `  --threads 1: ${s(one.wallMs)} wall (${rate(one)} files/s), ${s(one.cpuMs)} CPU, peak RSS ` +
+          `${mb(one.maxRssMb)}; workers: wall ${(one.wallMs / cli.wallMs).toFixed(2)}x faster`,
+      );
+    }
     const baselineDist = process.env.AISEC_BASELINE_DIST;
     if (baselineDist) {
       const base = await runCli(path.resolve(baselineDist), replica, scratch);

@@ -9,6 +9,7 @@ import picomatch from 'picomatch';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { discoverDirectory, readCandidate } from '../engine/discovery';
 import { DEFAULT_CONFIG } from '../engine/config';
+import { setFrontEndCaches } from '../engine/frontends';
 import type { Checker } from './checker';
 import type { SessionRegistry } from './sessions';
 import type { EffectiveSettings } from './settings';
@@ -73,11 +74,15 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
       }
     }
     progress?.report(50, `Checking ${loaded.length} files`);
+    // The scan analyses every file once: the front ends' re-analysis caches (Terraform and Bicep trees)
+    // would only fill memory. They come back for the edits that follow.
+    setFrontEndCaches(false);
     deps.checker.enqueue(loaded, 0);
     await deps.checker.idle();
   } catch (error) {
     deps.error('scanning the workspace', error);
   } finally {
+    setFrontEndCaches(true);
     progress?.done();
   }
   return { files: loaded.length, durationMs: Date.now() - started, cancelled };
