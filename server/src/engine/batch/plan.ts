@@ -24,7 +24,7 @@ export interface BatchOptions {
   readonly today?: string;
   /** Write fixes as text edits (SARIF output). */
   readonly withFixes: boolean;
-  /** Worker threads (1: all in the scanning thread). */
+  /** Worker threads at most (a workspace of fewer than 40 units is checked in the scanning thread). */
   readonly threads: number;
 }
 
@@ -106,7 +106,9 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   };
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
-  const runner = createRunner(Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER)), {
+  const workers =
+    units.size < UNITS_PER_WORKER ? 0 : Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER));
+  const runner = createRunner(workers, {
     workspaceUris,
     root: options.root,
     config: options.config,

@@ -20,18 +20,20 @@ export function workerScript(): string | undefined {
   return fs.existsSync(candidate) ? candidate : undefined;
 }
 
-export function createRunner(threads: number, context: ScanContext): JobRunner {
+/** `workers` threads (0: the scanning thread runs the jobs itself, as it does without the bundle). */
+export function createRunner(workers: number, context: ScanContext): JobRunner {
   const script = workerScript();
-  if (threads <= 1 || !script) {
+  if (workers < 1 || !script) {
     // Jobs in this thread: no front-end caches while they run (the editor's session wants them back).
     setFrontEndCaches(false);
     return { parallelism: 1, run: (job) => runJob(context, job), close: async () => setFrontEndCaches(true) };
   }
-  return new WorkerPool(script, threads, context);
+  return new WorkerPool(script, workers, context);
 }
 
-/** Old-generation heap of a worker, in MB. */
-const WORKER_HEAP_MB = 160;
+/** Heap of a worker, in MB. */
+const WORKER_OLD_HEAP_MB = 160;
+const WORKER_YOUNG_HEAP_MB = 96;
 
 interface Pending {
   readonly job: JobInput;
@@ -67,11 +69,13 @@ class WorkerPool implements JobRunner {
   }
 
   private spawn(): Worker {
-    // A bounded heap makes V8 collect before it grows: a worker's memory is that of its largest job (a 4 MB
-    // template needs ~100 MB), not what garbage piles up to. A job beyond it runs again in this thread.
+    // A bounded old generation makes V8 collect before it grows: a worker's memory is that of its largest
+    // job (a 4 MB template needs ~100 MB), not what garbage piles up to; a job beyond it runs again in this
+    // thread. A young generation twice V8's default halves the scavenges the front ends' short-lived values
+    // cause (measured on 3,000 files: 18% less wall time for 60 MB more).
     const worker = new Worker(this.script, {
       workerData: this.context,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB },
     });
     worker.unref();
     worker.on('message', (message: { id: number; output?: JobOutput; error?: string }) => {
