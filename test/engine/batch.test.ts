@@ -7,7 +7,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { toJsonReport } from '../../server/src/cli/format-json';
 import { toSarif } from '../../server/src/cli/format-sarif';
+import { pathToFileURL } from 'node:url';
+import { runJob } from '../../server/src/engine/batch/job';
 import { batchScan } from '../../server/src/engine/batch/plan';
+import { WorkerPool } from '../../server/src/engine/batch/runner';
+import { groupUnits } from '../../server/src/engine/units';
 import { scanPaths } from '../../server/src/engine/scan';
 import { WorkspaceSession } from '../../server/src/engine/session';
 import { cachedTerraformTrees } from '../../server/src/parse/terraform';
@@ -140,5 +144,28 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     session.setFile('file:///ws/main.tf', 'resource "azurerm_resource_group" "rg" {\n  name = "rg"\n}\n');
     session.check();
     assert.ok(cachedTerraformTrees() >= 1, `the cache works again after the batch (was ${before})`);
+  });
+
+  it('runs the job of a worker that dies, or fails to start, in the scanning thread', async () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-pool-'));
+    const dies = path.join(scratch, 'dies.js');
+    fs.writeFileSync(dies, "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n");
+    const broken = path.join(scratch, 'broken.js');
+    fs.writeFileSync(broken, "throw new Error('cannot start');\n");
+    const file = path.join(ROOT, 'test-fixtures/rules/AIS-COG-LOCAL-AUTH/fail.bicep');
+    const units = [...groupUnits([pathToFileURL(file).href]).values()];
+    const context = { workspaceUris: new Set(units[0].uris), withFixes: false, today: '2026-01-01' };
+    const expected = await runJob(context, { units, incoming: new Map() });
+    assert.ok(expected.files[0].findings.some((f) => f.ruleId === 'AIS-COG-LOCAL-AUTH'));
+    try {
+      for (const script of [dies, broken]) {
+        const pool = new WorkerPool(script, 2, context);
+        const outputs = await Promise.all([1, 2, 3].map(() => pool.run({ units, incoming: new Map() })));
+        await pool.close();
+        for (const output of outputs) assert.deepEqual(output.files, expected.files, path.basename(script));
+      }
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

@@ -41,11 +41,13 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-class WorkerPool implements JobRunner {
+/** Exported for tests (a pool over a script that fails); scans get one from createRunner. */
+export class WorkerPool implements JobRunner {
   private readonly idle: Worker[] = [];
   private readonly busy = new Map<Worker, { id: number; pending: Pending }>();
   private readonly queue: Pending[] = [];
   private nextId = 0;
+  private closed = false;
 
   constructor(
     private readonly script: string,
@@ -63,6 +65,7 @@ class WorkerPool implements JobRunner {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const workers = [...this.idle, ...this.busy.keys()];
     this.idle.length = 0;
     await Promise.all(workers.map((worker) => worker.terminate()));
@@ -93,6 +96,8 @@ class WorkerPool implements JobRunner {
       const at = this.idle.indexOf(worker);
       if (at >= 0) this.idle.splice(at, 1);
       if (current) this.runHere(current.pending);
+      // The last worker gone: what is queued must not wait for one.
+      if (!this.closed) this.dispatch();
     };
     worker.on('error', lost);
     worker.on('exit', lost);
