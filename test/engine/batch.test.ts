@@ -81,7 +81,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     }
   });
 
-  it('checks files together when a private endpoint in one names an account in another', async () => {
+  it('checks files together when a private endpoint in one names an account in another (names compare without case)', async () => {
     const dir = workspace({
       'ai/account.bicep': `resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
   name: 'oai-shared'
@@ -100,7 +100,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
       {
         name: 'oai'
         properties: {
-          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/oai-shared'
+          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/OAI-Shared'
           groupIds: ['account']
         }
       }

@@ -14,7 +14,7 @@
 // hundred templates does not join them.
 import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
-import { parseId } from '../model/checks';
+import { lastSegment, parseId } from '../model/checks';
 import type { Resource } from '../model/resource';
 import type { Value } from '../model/value';
 import { isDeployed } from './deployed';
@@ -104,10 +104,6 @@ function parentOf(type: string, name: Value | undefined): string | undefined {
   const types = type.split('/');
   if (names.length < 2 || types.length < 3) return undefined;
   return `${types.slice(0, -1).join('/')}|${names.slice(0, -1).join('/')}`;
-}
-
-function lastSegment(name: string): string {
-  return name.slice(name.lastIndexOf('/') + 1);
 }
 
 /**

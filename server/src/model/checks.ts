@@ -523,7 +523,8 @@ function resourceKey(resource: Resource): string {
   return `${resource.uri}#${resource.key}`;
 }
 
-function lastSegment(name: string): string {
+/** The last `/` segment of a name, lower-cased: how names are compared across ids and resources. */
+export function lastSegment(name: string): string {
   const lower = name.toLowerCase();
   return lower.slice(lower.lastIndexOf('/') + 1);
 }
