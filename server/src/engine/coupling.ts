@@ -16,7 +16,7 @@ import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
 import { lastSegment, parseId } from '../model/checks';
 import type { Resource } from '../model/resource';
-import type { Value } from '../model/value';
+import { forEachValue, type Value } from '../model/value';
 import { isDeployed } from './deployed';
 import { keyOf, namesOf } from './workspace-index';
 
@@ -63,8 +63,7 @@ export function summariseUnit(uris: ReadonlySet<string>, documents: readonly Par
         if (resource.existing) wants.add(`${type}|${lastSegment(name)}`);
       }
     }
-    const visit = (value: Value | undefined, depth: number): void => {
-      if (!value || depth > 64) return;
+    const want = (value: Value): void => {
       if (value.kind === 'literal') {
         if (typeof value.value === 'string' && value.value.includes('/')) {
           const id = parseId(value.value);
@@ -78,21 +77,14 @@ export function summariseUnit(uris: ReadonlySet<string>, documents: readonly Par
           wants.add(`${reference.type.toLowerCase()}|${name}`);
           wants.add(`${reference.type.toLowerCase()}|${lastSegment(name)}`);
         }
-        value.candidates?.forEach((candidate) => visit(candidate, depth + 1));
-      } else if (value.kind === 'object') {
-        value.properties.forEach((property) => visit(property.value, depth + 1));
-        visit(value.openEnded, depth + 1);
-      } else if (value.kind === 'array') {
-        value.items.forEach((item) => visit(item, depth + 1));
-        visit(value.openEnded, depth + 1);
       }
     };
     for (const resource of document.resources) {
-      visit(resource.scope, 0);
-      visit(resource.body, 0);
+      forEachValue(resource.scope, want);
+      forEachValue(resource.body, want);
     }
-    for (const output of document.outputs ?? []) visit(output.value, 0);
-    for (const parameter of document.parameters ?? []) visit(parameter.defaultValue, 0);
+    for (const output of document.outputs ?? []) forEachValue(output.value, want);
+    for (const parameter of document.parameters ?? []) forEachValue(parameter.defaultValue, want);
   }
   return { offers: [...offers], wants: [...wants], wantsUris: [...wantsUris] };
 }

@@ -10,7 +10,7 @@
 import type { ParsedDocument } from '../model/document';
 import type { Referrer, WorkspaceView } from '../model/rule';
 import type { Resource } from '../model/resource';
-import type { ResourceReference, Value } from '../model/value';
+import { forEachValue, type ResourceReference, type Value } from '../model/value';
 import { sameScope } from '../model/scope';
 import { isDeployed } from './deployed';
 
@@ -102,30 +102,19 @@ export class WorkspaceIndex implements WorkspaceView {
     const reverse = new Map<Resource, Referrer[]>();
     for (const candidate of this.deployed) {
       const seen = new Set<string>();
-      const visit = (value: Value | undefined, at: string, depth: number): void => {
-        if (!value || depth > 64) return;
-        if (value.kind === 'unknown') {
-          if (value.reference) {
-            const target = this.resolve(value.reference, candidate);
-            const mark = target && `${at}|${target.uri}|${target.key}`;
-            if (target && target !== candidate && mark && !seen.has(mark)) {
-              seen.add(mark);
-              const list = reverse.get(target) ?? [];
-              list.push({ resource: candidate, path: at, attribute: value.reference.attribute });
-              reverse.set(target, list);
-            }
-          }
-          value.candidates?.forEach((c) => visit(c, at, depth + 1));
-        } else if (value.kind === 'object') {
-          value.properties.forEach((p) => visit(p.value, at ? `${at}.${p.name}` : p.name, depth + 1));
-          if (value.openEnded) visit(value.openEnded, at, depth + 1);
-        } else if (value.kind === 'array') {
-          value.items.forEach((item, i) => visit(item, at ? `${at}.${i}` : String(i), depth + 1));
-          if (value.openEnded) visit(value.openEnded, at, depth + 1);
+      const note = (value: Value, at: string): void => {
+        if (value.kind !== 'unknown' || !value.reference) return;
+        const target = this.resolve(value.reference, candidate);
+        const mark = target && `${at}|${target.uri}|${target.key}`;
+        if (target && target !== candidate && mark && !seen.has(mark)) {
+          seen.add(mark);
+          const list = reverse.get(target) ?? [];
+          list.push({ resource: candidate, path: at, attribute: value.reference.attribute });
+          reverse.set(target, list);
         }
       };
-      visit(candidate.scope, '', 0);
-      visit(candidate.body, '', 0);
+      forEachValue(candidate.scope, note);
+      forEachValue(candidate.body, note);
     }
     return reverse;
   }

@@ -7,7 +7,7 @@
 import type { Resource } from './resource';
 import { sameScope } from './scope';
 import type { Fix, FixApplicability, RelatedLocation, Rule, RuleContext, WorkspaceView, EditValue } from './rule';
-import { getPath, isKnown, sameText, type Value, type UnknownValue } from './value';
+import { forEachValue, getPath, isKnown, sameText, type Value, type UnknownValue } from './value';
 
 /** Identity function that types a rule module (typescript-eslint's `createRule` analogue). */
 export function defineRule(rule: Rule): Rule {
@@ -1100,35 +1100,22 @@ export function secretSources(
   secureParameters: ReadonlySet<string> = new Set(),
 ): SecretSource[] {
   const found: SecretSource[] = [];
-  const visit = (current: Value, path: string, depth: number): void => {
-    if (depth > 64) return;
+  // A value that is a secret is reported whole: what is inside it is not searched again.
+  forEachValue(value, (current, path) => {
     const secureParameter = secureOrigin(current, secureParameters);
     if (current.kind === 'unknown') {
       const byReference = secretOfReference(current);
       const what = byReference ?? secretInText(current) ?? secureParameter;
-      if (what) {
-        // The reference names the key's owner only when the referenced attribute is the key itself (in an
-        // interpolation the kept reference may be another part of the string).
-        found.push({ value: current, path, what, reference: byReference ? current.reference : undefined });
-        return;
-      }
-      for (const candidate of current.candidates ?? []) visit(candidate, path, depth + 1);
-      return;
+      if (!what) return true;
+      // The reference names the key's owner only when the referenced attribute is the key itself (in an
+      // interpolation the kept reference may be another part of the string).
+      found.push({ value: current, path, what, reference: byReference ? current.reference : undefined });
+      return false;
     }
-    if (secureParameter) {
-      found.push({ value: current, path, what: secureParameter });
-      return;
-    }
-    if (current.kind === 'object') {
-      for (const property of current.properties)
-        visit(property.value, path ? `${path}.${property.name}` : property.name, depth + 1);
-      if (current.openEnded) visit(current.openEnded, path, depth + 1);
-    } else if (current.kind === 'array') {
-      current.items.forEach((item, index) => visit(item, path ? `${path}.${index}` : String(index), depth + 1));
-      if (current.openEnded) visit(current.openEnded, path, depth + 1);
-    }
-  };
-  if (value) visit(value, '', 0);
+    if (!secureParameter) return true;
+    found.push({ value: current, path, what: secureParameter });
+    return false;
+  });
   return found;
 }
 

@@ -145,6 +145,33 @@ function unknownBecause(source: UnknownValue, reason: string): UnknownValue {
   return { kind: 'unknown', span: source.span, origins: source.origins, text: source.text, reason };
 }
 
+/** How deep `forEachValue` goes: far beyond any real template, far below the stack limit. */
+const MAX_WALK_DEPTH = 64;
+
+/**
+ * Visits `root` and every value inside it, depth first: object properties, array items, the candidates of an
+ * unknown value and open-ended parts. `path` is the ARM path of the value below `root` ('' for `root`;
+ * candidates and open-ended parts have their holder's path). Returning false from `visit` skips what is
+ * inside that value.
+ */
+export function forEachValue(root: Value | undefined, visit: (value: Value, path: string) => boolean | void): void {
+  const walk = (value: Value | undefined, path: string, depth: number): void => {
+    if (!value || depth > MAX_WALK_DEPTH || visit(value, path) === false) return;
+    if (value.kind === 'unknown') {
+      value.candidates?.forEach((candidate) => walk(candidate, path, depth + 1));
+    } else if (value.kind === 'object') {
+      for (const property of value.properties) {
+        walk(property.value, path ? `${path}.${property.name}` : property.name, depth + 1);
+      }
+      walk(value.openEnded, path, depth + 1);
+    } else if (value.kind === 'array') {
+      value.items.forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index), depth + 1));
+      walk(value.openEnded, path, depth + 1);
+    }
+  };
+  walk(root, '', 0);
+}
+
 /** Plain JSON of a fully known value; undefined when any part is unknown. */
 export function toJson(value: Value): unknown {
   switch (value.kind) {
