@@ -8,6 +8,7 @@ import { loadConfig, readConfigFile, type ResolvedConfig } from './config';
 import { discoverDirectory, readCandidate } from './discovery';
 import { isExcluded } from './exclude';
 import type { Finding } from './finding';
+import type { Span } from '../model/span';
 import { batchScan } from './batch/plan';
 import { PositionTables, type PositionSource } from './batch/positions';
 import { fileKind, WorkspaceSession } from './session';
@@ -83,18 +84,15 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
 
   // Paths in reports are relative to the one directory argument, else to the deepest common directory.
   const root = commonDirectory(targets.map((t) => (fs.statSync(t).isDirectory() ? t : path.dirname(t))));
-  const skipped: SkippedFile[] = [];
-  const analysed: string[] = [];
-  const sessions: WorkspaceSession[] = [];
-  const findings: Finding[] = [];
-  const syntaxProblems: SyntaxProblemEntry[] = [];
+  const report = new ReportBuilder();
   if (options.batch) {
-    return batchResult(workspaces, root, skipped, options.batch.threads, {
+    return batchResult(workspaces, root, report, options.batch.threads, {
       config,
       today: options.today,
       withFixes: options.withFixes !== false,
     });
   }
+  const sessions: WorkspaceSession[] = [];
   const seen = new Set<string>();
   for (const files of workspaces) {
     const session = await WorkspaceSession.create({
@@ -104,16 +102,10 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
       keepSyntax: options.withFixes !== false,
     });
     const uris: string[] = [];
-    for (const file of files) {
-      if (seen.has(file)) continue;
-      seen.add(file);
-      if (!fileKind(file)) {
-        skipped.push({ path: file, reason: 'not a Bicep, ARM or Terraform file' });
-        continue;
-      }
+    for (const file of report.iacFiles(files, seen)) {
       const candidate = readCandidate(file);
       if (candidate.skipped !== undefined || candidate.text === undefined) {
-        skipped.push({ path: file, reason: candidate.skipped ?? 'unreadable' });
+        report.skip(file, candidate.skipped ?? 'unreadable');
         continue;
       }
       const uri = pathToFileURL(file).href;
@@ -125,36 +117,15 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
     const results = session.check(uris);
     for (const uri of uris) {
       const document = session.document(uri);
-      const file = new URL(uri);
-      const filePath = decodeURIComponent(file.pathname);
-      if (document?.skipped) {
-        skipped.push({ path: filePath, reason: document.skipped });
-        continue;
-      }
-      analysed.push(filePath);
-      findings.push(...(results.get(uri) ?? []));
-      for (const problem of document?.syntaxProblems ?? []) {
-        const position = document!.lines.positionAt(problem.span.start);
-        syntaxProblems.push({
-          path: filePath,
-          uri,
-          line: position.line + 1,
-          column: position.character + 1,
-          message: problem.message,
-        });
-      }
+      report.add(decodeURIComponent(new URL(uri).pathname), uri, {
+        skipped: document?.skipped,
+        findings: results.get(uri) ?? [],
+        syntaxProblems: document?.syntaxProblems ?? [],
+        lines: document?.lines,
+      });
     }
   }
-  return {
-    root,
-    files: analysed.sort(),
-    skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
-    findings,
-    syntaxProblems,
-    sessions,
-    document,
-    positions: (uri) => document(uri)?.lines,
-  };
+  return report.result(root, sessions, document, (uri) => document(uri)?.lines);
 
   function document(uri: string): ParsedDocument | undefined {
     for (const session of sessions) if (session.hasFile(uri)) return session.document(uri);
@@ -166,52 +137,99 @@ export async function scanPaths(paths: readonly string[], options: ScanOptions =
 async function batchResult(
   workspaces: readonly string[][],
   root: string,
-  skipped: SkippedFile[],
+  report: ReportBuilder,
   threads: number,
   options: { config?: ResolvedConfig; today?: string; withFixes: boolean },
 ): Promise<ScanResult> {
-  const analysed: string[] = [];
-  const findings: Finding[] = [];
-  const syntaxProblems: SyntaxProblemEntry[] = [];
   const positions = new PositionTables();
   const seen = new Set<string>();
   for (const files of workspaces) {
-    const fresh = files.filter((file) => !seen.has(file));
-    fresh.forEach((file) => seen.add(file));
+    const fresh = report.iacFiles(files, seen);
     if (fresh.length === 0) continue;
-    const batch = await batchScan(fresh, { root, threads, ...options });
-    positions.add(batch.positions);
+    const batch = await batchScan(fresh, { root, threads, positions, ...options });
     for (const file of fresh) {
       const uri = pathToFileURL(file).href;
-      const report = batch.files.get(uri);
-      if (!report || report.skipped !== undefined) {
-        skipped.push({ path: file, reason: report?.skipped ?? 'not analysed' });
-        continue;
-      }
-      analysed.push(file);
-      findings.push(...report.findings);
-      for (const problem of report.syntaxProblems) {
-        const position = positions.of(uri).positionAt(problem.span.start);
-        syntaxProblems.push({
-          path: file,
-          uri,
-          line: position.line + 1,
-          column: position.character + 1,
-          message: problem.message,
-        });
-      }
+      const outcome = batch.files.get(uri);
+      if (!outcome) report.skip(file, 'not analysed');
+      else report.add(file, uri, { ...outcome, lines: positions.of(uri) });
     }
   }
-  return {
+  return report.result(
     root,
-    files: analysed.sort(),
-    skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)),
-    findings,
-    syntaxProblems,
-    sessions: [],
-    document: () => undefined,
-    positions: (uri) => positions.of(uri),
-  };
+    [],
+    () => undefined,
+    (uri) => positions.of(uri),
+  );
+}
+
+/** What one file adds to a report. */
+interface FileOutcome {
+  /** Why the file was not analysed. */
+  readonly skipped?: string;
+  readonly findings: readonly Finding[];
+  readonly syntaxProblems: readonly { readonly span: Span; readonly message: string }[];
+  readonly lines?: PositionSource;
+}
+
+/** A ScanResult gathered file by file, the same way for whole-workspace sessions and batch jobs. */
+class ReportBuilder {
+  private readonly skipped: SkippedFile[] = [];
+  private readonly analysed: string[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly syntaxProblems: SyntaxProblemEntry[] = [];
+
+  /** The files not seen yet (marking them seen) that aisec reads; the others are skipped with the reason. */
+  iacFiles(files: readonly string[], seen: Set<string>): string[] {
+    const fresh: string[] = [];
+    for (const file of files) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      if (fileKind(file)) fresh.push(file);
+      else this.skip(file, 'not a Bicep, ARM or Terraform file');
+    }
+    return fresh;
+  }
+
+  skip(file: string, reason: string): void {
+    this.skipped.push({ path: file, reason });
+  }
+
+  add(file: string, uri: string, outcome: FileOutcome): void {
+    if (outcome.skipped !== undefined) {
+      this.skip(file, outcome.skipped);
+      return;
+    }
+    this.analysed.push(file);
+    this.findings.push(...outcome.findings);
+    for (const problem of outcome.syntaxProblems) {
+      const position = outcome.lines!.positionAt(problem.span.start);
+      this.syntaxProblems.push({
+        path: file,
+        uri,
+        line: position.line + 1,
+        column: position.character + 1,
+        message: problem.message,
+      });
+    }
+  }
+
+  result(
+    root: string,
+    sessions: readonly WorkspaceSession[],
+    document: ScanResult['document'],
+    positions: ScanResult['positions'],
+  ): ScanResult {
+    return {
+      root,
+      files: this.analysed.sort(),
+      skipped: this.skipped.sort((a, b) => a.path.localeCompare(b.path)),
+      findings: this.findings,
+      syntaxProblems: this.syntaxProblems,
+      sessions,
+      document,
+      positions,
+    };
+  }
 }
 
 function commonDirectory(dirs: readonly string[]): string {

@@ -31,14 +31,12 @@ export interface JobInput {
   readonly incoming: ReadonlyMap<string, ReadonlyMap<string, readonly TemplateLink[]>>;
 }
 
-/** A finding that no longer needs its document: fixes carry their text edits (or none). */
-export type DetachedFinding = Finding;
-
 export interface FileReport {
   readonly uri: string;
   /** Why the file was not analysed (unreadable, too large, binary, not a template). */
   readonly skipped?: string;
-  readonly findings: readonly DetachedFinding[];
+  /** Findings that no longer need their documents: fixes carry their text edits (or none). */
+  readonly findings: readonly Finding[];
   readonly syntaxProblems: readonly { readonly span: Span; readonly message: string }[];
 }
 
@@ -93,7 +91,7 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
   const files: {
     uri: string;
     skipped?: string;
-    findings: DetachedFinding[];
+    findings: Finding[];
     syntaxProblems: FileReport['syntaxProblems'];
   }[] = [];
   for (const unit of job.units) {
@@ -122,13 +120,6 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
       files.push({ uri, findings, syntaxProblems });
     }
   }
-  // Findings about other files (an invalid .aisec.json) are listed by check() under that file.
-  for (const [uri, findings] of checked) {
-    if (files.some((f) => f.uri === uri)) continue;
-    const detached = findings.map((finding) => detach(finding, session, context.withFixes));
-    files.push({ uri, findings: detached, syntaxProblems: [] });
-  }
-
   const positions = new Map<string, Map<number, Position>>();
   for (const [uri, wanted] of offsets) {
     const lines = session.document(uri)?.lines;
@@ -139,7 +130,7 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
 }
 
 /** The finding without references into the model: fixes as text edits when asked, else titles only. */
-function detach(finding: Finding, session: WorkspaceSession, withFixes: boolean): DetachedFinding {
+function detach(finding: Finding, session: WorkspaceSession, withFixes: boolean): Finding {
   const fixes = finding.fixes.map((fix) => {
     let textEdits: Map<string, { span: Span; newText: string }[]> | undefined;
     if (withFixes) {

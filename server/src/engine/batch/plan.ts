@@ -11,11 +11,11 @@
 //   3. units whose answers depend on each other (coupling.ts) are analysed and checked again together.
 import { createHash } from 'node:crypto';
 import type { TemplateLink } from '../../model/frontend';
-import type { Position } from '../../model/span';
 import type { ResolvedConfig } from '../config';
 import { coupledGroups, type UnitSummary } from '../coupling';
 import { analysisOrder, groupUnits, MAX_LINK_ROUNDS, priority, type Unit } from '../units';
 import { type FileReport, type JobOutput, uriOf } from './job';
+import { PositionTables } from './positions';
 import { createRunner } from './runner';
 
 export interface BatchOptions {
@@ -26,13 +26,15 @@ export interface BatchOptions {
   readonly withFixes: boolean;
   /** Worker threads at most (a workspace of fewer than 40 units is checked in the scanning thread). */
   readonly threads: number;
+  /** Where the positions findings use are gathered (several scans may share one); a new one by default. */
+  readonly positions?: PositionTables;
 }
 
 export interface BatchResult {
   /** One report per file, by uri. */
   readonly files: ReadonlyMap<string, FileReport>;
-  /** Positions of the offsets findings use, by uri (files read by the scan). */
-  readonly positions: ReadonlyMap<string, ReadonlyMap<number, Position>>;
+  /** Positions of the offsets findings use (`options.positions` when given). */
+  readonly positions: PositionTables;
   /** How much work it took: analyses of single units, re-analyses for changed links, coupled groups. */
   readonly stats: {
     readonly units: number;
@@ -61,7 +63,7 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
 
   const states = new Map<string, UnitState>();
   const reports = new Map<string, FileReport>();
-  const positions = new Map<string, Map<number, Position>>();
+  const positions = options.positions ?? new PositionTables();
   // Links by the unit they feed, then by supplying unit, kept current as units are (re-)analysed.
   const linksTo = new Map<string, Map<string, readonly TemplateLink[]>>();
 
@@ -88,21 +90,17 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   const record = (output: JobOutput, signatures: ReadonlyMap<string, string>): void => {
     for (const unit of output.units) {
       for (const link of states.get(unit.id)?.links ?? []) linksTo.get(link.templateUri)?.delete(unit.id);
-      for (const link of unit.links) {
-        // Links to what is not a unit here (registry modules, files outside the scan) feed nothing.
-        if (link.templateUri === unit.id || !units.has(link.templateUri)) continue;
+      // Links to what is not a unit here (registry modules, files outside the scan) feed nothing.
+      const links = unit.links.filter((link) => link.templateUri !== unit.id && units.has(link.templateUri));
+      for (const link of links) {
         const bySupplier =
           linksTo.get(link.templateUri) ?? linksTo.set(link.templateUri, new Map()).get(link.templateUri)!;
         bySupplier.set(unit.id, [...(bySupplier.get(unit.id) ?? []), link]);
       }
-      const links = unit.links.filter((link) => link.templateUri !== unit.id && units.has(link.templateUri));
       states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links, summary: unit.summary });
     }
     for (const file of output.files) reports.set(file.uri, file);
-    for (const [uri, table] of output.positions) {
-      const known = positions.get(uri) ?? positions.set(uri, new Map()).get(uri)!;
-      for (const [offset, position] of table) known.set(offset, position);
-    }
+    positions.add(output.positions);
   };
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
