@@ -18,7 +18,7 @@ import { lastSegment, parseId } from '../model/checks';
 import type { Resource } from '../model/resource';
 import { forEachValue, type Value } from '../model/value';
 import { isDeployed } from './deployed';
-import { keyOf, namesOf } from './workspace-index';
+import { isExpressionName, keyOf, namesOf } from './workspace-index';
 
 /** Types whose resources rules read across files (lower-cased). */
 const COUPLING_TYPES: ReadonlySet<string> = new Set([
@@ -54,7 +54,7 @@ export function summariseUnit(uris: ReadonlySet<string>, documents: readonly Par
       if (parent) wants.add(parent);
       if (!COUPLING_TYPES.has(type)) continue;
       for (const name of namesOf(resource, keyed)) {
-        if (name.startsWith('expr:')) continue;
+        if (isExpressionName(name)) continue;
         if (isDeployed(resource)) {
           offers.add(`${type}|${name}`);
           offers.add(`${type}|${lastSegment(name)}`);

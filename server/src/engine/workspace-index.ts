@@ -71,7 +71,7 @@ export class WorkspaceIndex implements WorkspaceView {
       const name = nameKey(reference.name);
       if (name === undefined) return undefined;
       let found = this.byTypeAndName.get(`${reference.type.toLowerCase()}|${name}`) ?? [];
-      if (name.startsWith(EXPRESSION)) found = found.filter((r) => sameScope(r.uri, from.uri));
+      if (isExpressionName(name)) found = found.filter((r) => sameScope(r.uri, from.uri));
       // Prefer a deployed resource over an `existing` declaration (or one behind a false condition) of the
       // same name, and the same document.
       return found.find((r) => isDeployed(r) && r.uri === from.uri) ?? found.find(isDeployed) ?? found[0];
@@ -122,9 +122,14 @@ export class WorkspaceIndex implements WorkspaceView {
 
 const EXPRESSION = 'expr:';
 
-/** Uri order, the same in every index and in coupling.ts. */
+/** Uri order (code units, not locale): the same in every index and wherever else uris are ordered. */
 export function compareUris(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Whether a name key (see nameKey) is an expression's text rather than a literal name. */
+export function isExpressionName(name: string): boolean {
+  return name.startsWith(EXPRESSION);
 }
 
 export function keyOf(uri: string, key: string): string {

@@ -17,6 +17,7 @@ import { analysisOrder, groupUnits, MAX_LINK_ROUNDS, priority, type Unit } from 
 import { type FileReport, type JobOutput, uriOf } from './job';
 import { PositionTables } from './positions';
 import { createRunner } from './runner';
+import { compareUris } from '../workspace-index';
 
 export interface BatchOptions {
   readonly root?: string;
@@ -81,7 +82,7 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     const bySupplier = linksTo.get(id);
     if (!bySupplier || bySupplier.size === 0) return '';
     const text = JSON.stringify(
-      [...bySupplier].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      [...bySupplier].sort(([a], [b]) => compareUris(a, b)),
       (_key, value: unknown) => (value instanceof Map ? [...value] : value),
     );
     // A digest: the links' text can be large, and one is kept per unit.
