@@ -3,13 +3,14 @@
 //   CLI  `node dist/cli.js scan <dir> --format json`, in a child process: wall time, files/s, CPU time and
 //        peak RSS (`process.resourceUsage().maxRSS`, written by a --require hook at exit)
 //   LSP  `node dist/server.js --stdio` with the workspace scan on: time from `initialized` to the first
-//        publishDiagnostics and to the last one of the scan (progress end; the server publishes only files
-//        with diagnostics), and the server's peak RSS
-//        (VmHWM from /proc, read before shutdown)
+//        publishDiagnostics, to the end of the scan (progress end) and to the last publish (the server
+//        publishes only files with diagnostics), and the server's peak RSS, all threads (VmHWM from /proc,
+//        read before shutdown)
 // Targets (2-core machine): 10,000 files < 20 s, peak memory < 300 MB.
 // `npm run build` first. AISEC_SCALE_FILES=n changes the size; AISEC_BASELINE_DIST=/other/dist also runs
-// that build's CLI in the same run (before/after ratios); AISEC_SCALE_ALSO_THREADS=n also runs
-// `--threads n` (what more worker threads buy); AISEC_SCALE_SKIP_LSP=1 leaves out the LSP part.
+// that build's CLI in the same run (before/after ratios; its server too with AISEC_SCALE_BASELINE_LSP=1);
+// AISEC_SCALE_ALSO_THREADS=n also runs `--threads n` (what more worker threads buy); AISEC_SCALE_SKIP_LSP=1
+// leaves out the LSP part.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -94,10 +95,11 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
-async function runLsp(replica: Replica) {
+async function runLsp(replica: Replica, dist = DIST) {
   const client = await TestClient.start({
     folder: replica.dir,
     settings: { scan: { scope: 'workspace' } },
+    server: path.join(dist, 'server.js'),
   });
   const initialized = performance.now();
   const stamps: number[] = [];
@@ -112,10 +114,12 @@ async function runLsp(replica: Replica) {
       'the end of the workspace scan',
       30 * 60_000,
     );
+    const endMs = performance.now() - initialized;
     const uris = new Set(client.published.map((p) => p.uri));
     return {
       firstMs: stamps.length > 0 ? stamps[0] - initialized : NaN,
       lastMs: stamps.length > 0 ? stamps[stamps.length - 1] - initialized : NaN,
+      endMs,
       published: uris.size,
       maxRssMb: peakRssMb(client.process.pid),
     };
@@ -171,15 +175,31 @@ export default async function (): Promise<void> {
           `peak RSS ${(base.maxRssMb / cli.maxRssMb).toFixed(2)}x`,
       );
     }
+    let lspRss: number | undefined;
     if (!process.env.AISEC_SCALE_SKIP_LSP) {
+      const report = (label: string, lsp: Awaited<ReturnType<typeof runLsp>>) =>
+        console.log(
+          `  ${label} first diagnostics ${s(lsp.firstMs)} after initialized, scan done ${s(lsp.endMs)} ` +
+            `(${(replica.files / (lsp.endMs / 1000)).toFixed(0)} files/s), last diagnostics ${s(lsp.lastMs)}, ` +
+            `${lsp.published} files with diagnostics, server peak RSS ${mb(lsp.maxRssMb)}`,
+        );
       const lsp = await runLsp(replica);
-      console.log(
-        `  LSP scan:  first diagnostics ${s(lsp.firstMs)} after initialized, last ${s(lsp.lastMs)}, ` +
-          `${lsp.published} files with diagnostics, server peak RSS ${mb(lsp.maxRssMb)}`,
-      );
+      lspRss = lsp.maxRssMb;
+      report('LSP scan: ', lsp);
+      // AISEC_SCALE_BASELINE_LSP=1 also runs the baseline's server (slow when it holds every file).
+      if (baselineDist && process.env.AISEC_SCALE_BASELINE_LSP) {
+        const base = await runLsp(replica, path.resolve(baselineDist));
+        report('baseline LSP:', base);
+        console.log(
+          `  ratios baseline/now (LSP): first diagnostics ${(base.firstMs / lsp.firstMs).toFixed(1)}x, ` +
+            `scan ${(base.endMs / lsp.endMs).toFixed(2)}x, peak RSS ${(base.maxRssMb / lsp.maxRssMb).toFixed(2)}x`,
+        );
+      }
     }
     console.log(
-      `  targets:   < ${s(TARGET_MS)} ${verdict(cli.wallMs < TARGET_MS)}; < ${TARGET_MB} MB ${verdict(cli.maxRssMb < TARGET_MB)} (CLI)`,
+      `  targets:   < ${s(TARGET_MS)} ${verdict(cli.wallMs < TARGET_MS)} (CLI); < ${TARGET_MB} MB ` +
+        `${verdict(cli.maxRssMb < TARGET_MB)} (CLI)` +
+        (lspRss === undefined ? '' : `, ${verdict(lspRss < TARGET_MB)} (server)`),
     );
   } finally {
     replica.remove();

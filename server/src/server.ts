@@ -15,7 +15,13 @@ process.on('uncaughtException', (error) => connection.console.error(`aisec: inte
 process.on('unhandledRejection', (reason) => connection.console.error(`aisec: internal error: ${String(reason)}`));
 
 startServer(connection, {
-  createSession: ({ root, trusted }) => WorkspaceSession.create({ root, config: trusted ? undefined : DEFAULT_CONFIG }),
+  createSession: ({ root, trusted, hasFile }) =>
+    WorkspaceSession.create({
+      root,
+      config: trusted ? undefined : DEFAULT_CONFIG,
+      // Files that are not loaded still exist (a generated template's `.bicep` source); none supplies links.
+      outside: { links: new Map(), hasFile },
+    }),
   edits: { realizeFix, suppressionEdit },
 });
 connection.listen();

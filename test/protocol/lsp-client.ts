@@ -67,6 +67,8 @@ export interface ClientOptions {
   readonly capabilities?: Record<string, unknown>;
   /** Extra node options for the server process (`--cpu-prof` when profiling a bench). */
   readonly nodeArgs?: readonly string[];
+  /** Another build's server (benchmarks compare against a baseline); dist/server.js by default. */
+  readonly server?: string;
 }
 
 export class TestClient {
@@ -88,8 +90,9 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<TestClient> {
-    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} missing: run \`npm run build\` first`);
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), SERVER, '--stdio'], {
+    const server = options.server ?? SERVER;
+    if (!fs.existsSync(server)) throw new Error(`${server} missing: run \`npm run build\` first`);
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server, '--stdio'], {
       cwd: options.folder,
       stdio: 'pipe',
     });

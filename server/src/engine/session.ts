@@ -33,7 +33,7 @@ import {
 } from './units';
 import { WorkspaceIndex } from './workspace-index';
 
-export { contentSkipReason, directoryUri, fileKind, MAX_FILE_BYTES, type FileKind } from './units';
+export { contentSkipReason, directoryUri, fileKind, MAX_FILE_BYTES, skipNotice, type FileKind } from './units';
 
 interface FileEntry {
   readonly text: string;

@@ -148,6 +148,19 @@ export function dropSyntax(result: FrontEndResult): void {
   }
 }
 
+/**
+ * The reason to tell the user why a document was not analysed, or undefined when there is nothing to tell:
+ * it was analysed, or it is JSON that is no ARM file at all (package.json and friends are none of aisec's
+ * business). `text`: the file's text when the document keeps none.
+ */
+export function skipNotice(document: ParsedDocument, text = document.text): string | undefined {
+  if (document.skipped === undefined) return undefined;
+  if (document.language === 'arm' || document.language === 'armparams') {
+    if (!/deployment(Template|Parameters)\.json/i.test(text.slice(0, 4096))) return undefined;
+  }
+  return document.skipped;
+}
+
 export function skippedDocument(file: SourceFile, reason: string): ParsedDocument {
   // Keep no text for skipped content: a 50 MB or binary file must not sit in memory or reach a formatter.
   return { ...emptyDocument(file.uri, languageOf(file.uri), '', reason), lines: new LineIndex('') };

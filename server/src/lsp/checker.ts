@@ -18,8 +18,8 @@ export interface CheckerHost {
   openText(uri: string): OpenText | undefined;
   /** Publishes the findings of a checked file (undefined: the file is gone, clear its diagnostics). */
   publish(uri: string, findings: readonly Finding[] | undefined): Promise<void> | void;
-  /** After each run (the summary may have changed). */
-  checked(): void;
+  /** After each run, with the files it checked (the summary may have changed). */
+  checked(uris: readonly string[]): void;
   error(message: string, error: unknown): void;
   /** Where a run spent its time (for `AISEC_LSP_TIMING=1`); optional. */
   timing?(stats: RunTiming): void;
@@ -78,6 +78,12 @@ export class Checker {
     this.arm(delayMs);
   }
 
+  /** Findings of a file checked elsewhere (the workspace scan), or kept without their model: no check needed. */
+  remember(uri: string, findings: readonly Finding[]): void {
+    if (this.dirty.has(uri) || this.queued.has(uri)) return; // a newer check is on its way
+    this.latest.set(uri, findings);
+  }
+
   /** Forget a file entirely (its diagnostics are cleared by the caller). */
   forget(uri: string): void {
     this.dirty.delete(uri);
@@ -108,7 +114,7 @@ export class Checker {
     this.flush();
     const known = this.latest.get(uri);
     if (known && !this.queued.has(uri)) return known;
-    if (!this.host.sessions.has(uri)) return [];
+    if (!this.host.sessions.has(uri)) return known ?? [];
     const findings = this.host.sessions.folderOf(uri).session.check([uri]).get(uri) ?? [];
     return findings;
   }
@@ -130,8 +136,10 @@ export class Checker {
       const open = this.host.openText(uri);
       if (!open) continue;
       try {
+        // What depended on the old text (a reference the edit removes) and what depends on the new one.
+        const before = this.host.sessions.has(uri) ? this.host.sessions.affectedBy(uri) : [];
         this.host.sessions.setFile(uri, open.text);
-        for (const affected of this.host.sessions.affectedBy(uri)) {
+        for (const affected of [...before, ...this.host.sessions.affectedBy(uri)]) {
           this.queued.add(affected);
           this.latest.delete(affected);
         }
@@ -188,13 +196,15 @@ export class Checker {
     this.timing = { files: 0, loadMs: performance.now() - started, checkMs: 0, publishMs: 0, waitMs, cpuMs: 0 };
     const work = [...this.queued];
     this.queued.clear();
+    const checked: string[] = [];
     for (let i = 0; i < work.length && !this.disposed; i += batchSize) {
       // Skip files edited again since they were queued: the newer edit re-queued them.
       const batch = work.slice(i, i + batchSize).filter((uri) => !this.dirty.has(uri) && !this.queued.has(uri));
       await this.checkBatch(batch);
+      checked.push(...batch);
       if (i + batchSize < work.length) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    this.host.checked();
+    this.host.checked(checked);
     const cpu = process.cpuUsage(cpuStart);
     this.host.timing?.({ ...this.timing, cpuMs: (cpu.user + cpu.system) / 1000 });
   }

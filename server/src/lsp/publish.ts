@@ -4,19 +4,17 @@
 // be analysed at all. Syntax errors are left to the official Bicep / Terraform / JSON extensions.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import type { ParsedDocument } from '../model';
-import { displayMessage, toDiagnostic } from './diagnostics';
+import { displayMessage, toDiagnostic, type LinesOf } from './diagnostics';
 import type { EffectiveSettings } from './settings';
 
 export interface PublishContext {
-  readonly document: ParsedDocument | undefined;
-  /** Lines of any document of the session (related information may point elsewhere). */
-  linesOf(uri: string): ParsedDocument['lines'] | undefined;
+  /** Why the file was not analysed, when that is worth a notice (see skipNotice). */
+  readonly notice?: string;
+  /** Positions in any file (related information may point elsewhere). */
+  linesOf: LinesOf;
   readonly settings: EffectiveSettings;
   /** True when a `.aisec.json` applies to the file (its `unknownValues` then wins over the setting). */
   readonly hasConfigFile: boolean;
-  /** The editor's text when the file is open (a skipped document keeps none). */
-  readonly openText?: string;
 }
 
 export function diagnosticsFor(uri: string, findings: readonly Finding[], context: PublishContext): Diagnostic[] {
@@ -32,8 +30,7 @@ export function diagnosticsFor(uri: string, findings: readonly Finding[], contex
     const diagnostic = toDiagnostic(finding, context.linesOf, context.settings.docsBaseUrl);
     if (diagnostic) diagnostics.push(diagnostic);
   }
-  const problem = context.document && skippedDiagnostic(context.document, context.openText);
-  if (problem) diagnostics.push(problem);
+  if (context.notice !== undefined) diagnostics.push(skippedNotice(context.notice));
   return diagnostics;
 }
 
@@ -56,18 +53,13 @@ function elsewhere(finding: Finding): Diagnostic {
 
 /**
  * One Information diagnostic when aisec could not analyse the file (too large, binary, front end missing).
- * JSON that is not an ARM template is skipped silently: package.json and friends are none of aisec's business.
+ * JSON that is not an ARM template gets none (skipNotice): package.json and friends are none of aisec's business.
  */
-export function skippedDiagnostic(document: ParsedDocument, openText?: string): Diagnostic | undefined {
-  if (!document.skipped) return undefined;
-  if (document.language === 'arm' || document.language === 'armparams') {
-    const text = openText ?? document.text;
-    if (!/deployment(Template|Parameters)\.json/i.test(text.slice(0, 4096))) return undefined;
-  }
+export function skippedNotice(reason: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
     source: 'aisec',
-    message: `aisec did not analyse this file: ${document.skipped}`,
+    message: `aisec did not analyse this file: ${reason}`,
   };
 }

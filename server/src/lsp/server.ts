@@ -15,7 +15,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileKind } from '../engine/session';
+import type { FileReport } from '../engine/batch/job';
+import { defaultThreads } from '../engine/batch/runner';
+import { readCandidate } from '../engine/discovery';
+import type { Finding } from '../engine/finding';
+import { fileKind, skipNotice } from '../engine/session';
 import { Checker } from './checker';
 import { codeActions, fixAllAction, isFixAllData, type CodeActionDeps } from './code-actions';
 import { docsHref } from './docs';
@@ -30,11 +34,13 @@ import {
   type SummaryChangedParams,
   type WorkspaceSummary,
 } from './protocol';
+import type { Positions } from './diagnostics';
 import { diagnosticsFor } from './publish';
+import { Residency } from './residency';
 import type { LintSession } from './session';
-import { SessionRegistry, type SessionFactory } from './sessions';
+import { SessionRegistry, type Folder, type SessionFactory } from './sessions';
 import { SettingsStore } from './settings';
-import { buildSummary, countsOf } from './summary';
+import { buildSummary, countsOf, type SummaryFile } from './summary';
 import type { EditFunctions } from './text-edits';
 import { scanWorkspace, type ScanOutcome } from './workspace-scan';
 
@@ -83,41 +89,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     {
       sessions,
       openText,
-      publish: async (uri, findings) => {
-        const folder = sessions.folderOf(uri);
-        const fileSettings = await settings.get(folder.uri || uri);
-        // Edited while the settings were fetched: these findings are for an older text; the next run publishes.
-        if (checker.isDirty(uri)) return;
-        const open = documents.get(uri);
-        const show =
-          findings !== undefined &&
-          fileSettings.enable &&
-          (open !== undefined || fileSettings.scanScope === 'workspace');
-        if (!show) {
-          if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-          return;
-        }
-        const diagnostics = diagnosticsFor(uri, findings, {
-          document: folder.session.document(uri),
-          linesOf: (u) => sessions.folderOf(u).session.document(u)?.lines,
-          settings: fileSettings,
-          hasConfigFile: hasConfigFile(folder.session, uri),
-          openText: open?.getText(),
-        });
-        // Clean files nobody looks at stay silent; an open file always gets an answer for its version.
-        if (diagnostics.length === 0 && !published.has(uri) && !open) return;
-        if (diagnostics.length) published.add(uri);
-        else published.delete(uri);
-        connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
-      },
-      checked: () => {
-        summaryVersion++;
-        const findings = [...checker.all().values()].flat();
-        const counts = countsOf(
-          findings.map((f) => ({ severity: f.severity, kind: f.kind, suppressed: f.suppression !== undefined })),
-        );
-        const params: SummaryChangedParams = { version: summaryVersion, scanning: scanning > 0, counts };
-        void connection.sendNotification(SummaryChangedNotificationMethod, params);
+      publish,
+      checked: (uris) => {
+        // The units just analysed may link or couple differently now: load what open files need.
+        const loaded = residency.refresh(uris);
+        if (loaded.length > 0)
+          checker.enqueue(
+            loaded.flatMap((uri) => [uri, ...sessions.affectedBy(uri)]),
+            0,
+          );
+        evictWhenIdle();
+        notifySummaryChanged();
       },
       error,
       timing: process.env.AISEC_LSP_TIMING
@@ -129,6 +111,101 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     },
     150,
   );
+
+  const residency = new Residency({
+    sessions,
+    openText: (uri) => documents.get(uri)?.getText(),
+    diskText: (uri) => {
+      const file = filePath(uri);
+      return file ? readCandidate(file).text : undefined;
+    },
+    findingsOf: (uri) => checker.all().get(uri),
+    keepFindings: (uri, findings) => checker.remember(uri, findings),
+    openUris: () => documents.keys().filter(isIac),
+  });
+
+  /** Positions in any file: a loaded file's own lines, else those the workspace scan kept (or the disk). */
+  function linesOf(uri: string): Positions {
+    const folder = sessions.folderOf(uri);
+    return (folder.files.has(uri) ? folder.session.document(uri)?.lines : undefined) ?? folder.positions.of(uri);
+  }
+
+  async function publish(uri: string, findings: readonly Finding[] | undefined): Promise<void> {
+    const folder = sessions.folderOf(uri);
+    const fileSettings = await settings.get(folder.uri || uri);
+    // Edited while the settings were fetched: these findings are for an older text; the next run publishes.
+    if (checker.isDirty(uri)) return;
+    const open = documents.get(uri);
+    const show =
+      findings !== undefined && fileSettings.enable && (open !== undefined || fileSettings.scanScope === 'workspace');
+    if (!show) {
+      if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const document = folder.files.has(uri) ? folder.session.document(uri) : undefined;
+    const diagnostics = diagnosticsFor(uri, findings, {
+      notice: document ? skipNotice(document, open?.getText() ?? document.text) : folder.facts.get(uri)?.notice,
+      linesOf,
+      settings: fileSettings,
+      hasConfigFile: hasConfigFile(folder.session, uri),
+    });
+    // Clean files nobody looks at stay silent; an open file always gets an answer for its version.
+    if (diagnostics.length === 0 && !published.has(uri) && !open) return;
+    if (diagnostics.length) published.add(uri);
+    else published.delete(uri);
+    connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+  }
+
+  function notifySummaryChanged(): void {
+    summaryVersion++;
+    const findings = [...checker.all().values()].flat();
+    const counts = countsOf(
+      findings.map((f) => ({ severity: f.severity, kind: f.kind, suppressed: f.suppression !== undefined })),
+    );
+    const params: SummaryChangedParams = { version: summaryVersion, scanning: scanning > 0, counts };
+    void connection.sendNotification(SummaryChangedNotificationMethod, params);
+  }
+
+  let evictionPending = false;
+  /** Once nothing is queued, unload what no open file needs (files a disk change or a close brought in). */
+  function evictWhenIdle(): void {
+    if (evictionPending) return;
+    evictionPending = true;
+    void checker.idle().then(() => {
+      evictionPending = false;
+      if (checker.busy) return evictWhenIdle();
+      try {
+        residency.evict();
+      } catch (cause) {
+        error('unloading files', cause);
+      }
+    });
+  }
+
+  /** The workspace scan's findings of files the editor does not own. */
+  function reported(folder: Folder, reports: readonly FileReport[]): void {
+    for (const report of reports) {
+      if (documents.get(report.uri)) continue; // the editor's text wins
+      folder.facts.set(report.uri, {
+        skipped: report.skipped !== undefined,
+        notice: report.skipped !== undefined && !report.quiet ? report.skipped : undefined,
+        resources: report.resources ?? [],
+      });
+      checker.remember(report.uri, report.findings);
+      void publish(report.uri, checker.all().get(report.uri)).catch((cause) =>
+        error(`publishing ${report.uri}`, cause),
+      );
+    }
+  }
+
+  /** A file is gone from the workspace (deleted or now excluded): forget it and clear its diagnostics. */
+  function forgetFile(folder: Folder, uri: string): void {
+    folder.neighbourhoods.removeFile(uri);
+    folder.facts.delete(uri);
+    sessions.deleteFile(uri);
+    checker.forget(uri);
+    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
 
   function hasConfigFile(session: LintSession, uri: string): boolean {
     try {
@@ -143,29 +220,39 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     for (const doc of documents.all()) if (isIac(doc.uri)) checker.textChanged(doc.uri, 0);
   }
 
+  let scanQueued = false;
+  /** Scans every folder after the scan in progress; a scan already waiting to start serves this call too. */
   function startScan(): Promise<ScanOutcome> {
+    if (scanQueued && scan) return scan;
     scanning++;
+    scanQueued = true;
     const run = (scan ?? Promise.resolve(undefined))
       .catch(() => undefined)
-      .then(() =>
-        scanWorkspace({
+      .then(() => {
+        scanQueued = false;
+        return scanWorkspace({
           connection,
           sessions,
-          checker,
           trusted: settings.trusted,
           supportsProgress: capabilities.progress,
+          threads: defaultThreads(),
           isOpen: (uri) => documents.get(uri) !== undefined,
           settingsFor: (uri) => settings.get(uri),
-          removed: (uri) => {
-            const affected = sessions.affectedBy(uri);
-            sessions.deleteFile(uri);
-            checker.forget(uri);
-            if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-            checker.enqueue(affected.filter((u) => u !== uri));
+          removed: (folder, uri) => {
+            const around = [...folder.neighbourhoods.filesAround([uri])].filter((u) => sessions.has(u) && u !== uri);
+            forgetFile(folder, uri);
+            checker.enqueue(around);
+          },
+          reported,
+          scanned: (folder) => {
+            // The open files' neighbourhoods are known now: load them and check the loaded files together.
+            const open = documents.keys().filter((uri) => isIac(uri) && sessions.folderOf(uri) === folder);
+            residency.load(open);
+            checker.enqueue(folder.files, 0);
           },
           error,
-        }),
-      )
+        });
+      })
       .finally(() => {
         scanning--;
         checker.enqueue([], 0); // one more run: summaryChanged with scanning = false
@@ -228,7 +315,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   });
 
   const opened = new Set<string>();
-  documents.onDidOpen((event) => opened.add(event.document.uri));
+  documents.onDidOpen(async (event) => {
+    const uri = event.document.uri;
+    opened.add(uri);
+    if (!isIac(uri)) return;
+    await ready;
+    // The file and what it needs (its module, parameter files, callers, coupled templates) join the session.
+    try {
+      residency.load([uri]);
+    } catch (cause) {
+      error(`loading the neighbourhood of ${uri}`, cause);
+    }
+  });
   documents.onDidChangeContent(async (event) => {
     const uri = event.document.uri;
     if (!isIac(uri)) return;
@@ -251,50 +349,57 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     const affected = sessions.has(uri) ? sessions.affectedBy(uri) : [];
     if (text !== undefined) {
       sessions.setFile(uri, text);
-      checker.enqueue([uri, ...sessions.affectedBy(uri)]);
+      checker.enqueue([uri, ...affected, ...sessions.affectedBy(uri)]);
     } else {
-      sessions.deleteFile(uri);
-      checker.forget(uri);
-      if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+      forgetFile(sessions.folderOf(uri), uri);
       checker.enqueue(affected.filter((u) => u !== uri));
     }
+    // Then what only this file needed leaves the session.
+    evictWhenIdle();
   });
 
   connection.onDidChangeWatchedFiles(async ({ changes }) => {
     await ready;
+    let configChanged = false;
     for (const change of changes) {
       try {
         const uri = change.uri;
         if (path.posix.basename(uri) === '.aisec.json') {
           // The session treats the config as a file too: that invalidates its findings, and affectedBy names
-          // every file under that directory.
+          // every file under that directory. Files not loaded are checked again by a rescan.
           const file = filePath(uri);
           const exists = change.type !== FileChangeType.Deleted && file !== undefined && fs.existsSync(file);
           sessions.setFile(uri, exists ? fs.readFileSync(file, 'utf8') : '');
           if (!exists) sessions.deleteFile(uri);
           const dir = uri.slice(0, uri.lastIndexOf('/') + 1);
           checker.enqueue(sessions.allFiles().filter((u) => u.startsWith(dir) && u !== uri));
+          configChanged = true;
           continue;
         }
         if (!isIac(uri) || documents.get(uri)) continue; // the editor owns open files
+        const folder = sessions.folderOf(uri);
         if (change.type === FileChangeType.Deleted) {
-          const affected = sessions.has(uri) ? sessions.affectedBy(uri) : [];
-          sessions.deleteFile(uri);
-          checker.forget(uri);
-          if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-          checker.enqueue(affected.filter((u) => u !== uri));
-          continue;
+          // Load what depended on it, then check that without it.
+          residency.pin([uri]);
+          const around = [...folder.neighbourhoods.filesAround([uri])].filter((u) => sessions.has(u) && u !== uri);
+          forgetFile(folder, uri);
+          checker.enqueue(around);
+        } else {
+          const file = filePath(uri);
+          if (!file) continue;
+          const text = readCandidate(file).text;
+          if (text === undefined) continue; // too large or binary: not analysed
+          folder.neighbourhoods.addFile(uri);
+          residency.pin([uri]);
+          sessions.setFile(uri, text);
+          checker.enqueue(folder.neighbourhoods.filesAround([uri]));
         }
-        const file = filePath(uri);
-        if (!file) continue;
-        const text = fs.readFileSync(file, 'utf8');
-        if (text.includes('\u0000')) continue;
-        sessions.setFile(uri, text);
-        checker.enqueue([uri, ...sessions.affectedBy(uri)]);
+        evictWhenIdle();
       } catch (cause) {
         error(`reading changed file ${change.uri}`, cause);
       }
     }
+    if (configChanged) void startScan();
   });
 
   /** What decides which files the scan loads: a change of it needs a rescan, anything else only a re-check. */
@@ -312,8 +417,15 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     checker.setDebounce(scope.debounceMs);
     if (trustChanged) ready = rebuild();
     await ready;
+    if (trustChanged || (await scanFingerprint()) !== before) {
+      void startScan();
+      return;
+    }
+    // Settings decide what is shown, not what is found: show the findings known again.
     checker.enqueue(sessions.allFiles(), 0);
-    if (trustChanged || (await scanFingerprint()) !== before) void startScan();
+    for (const [uri, findings] of checker.all()) {
+      if (!sessions.has(uri)) void publish(uri, findings).catch((cause) => error(`publishing ${uri}`, cause));
+    }
   });
 
   async function codeActionDeps(uri: string): Promise<CodeActionDeps> {
@@ -393,20 +505,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
 
   connection.onRequest(SummaryRequestMethod, async (): Promise<WorkspaceSummary> => {
     await ready;
-    const documentsOfAll = sessions.sessions().flatMap((folder) => {
-      try {
-        return folder.session.documents();
-      } catch (cause) {
-        error('listing documents', cause);
-        return [];
+    const files = new Map<string, SummaryFile>();
+    for (const folder of sessions.sessions()) {
+      for (const [uri, facts] of folder.facts) files.set(uri, { uri, ...facts });
+      for (const uri of folder.files) {
+        try {
+          const document = folder.session.document(uri);
+          if (document) files.set(uri, { uri, skipped: document.skipped !== undefined, resources: document.resources });
+        } catch (cause) {
+          error(`summarising ${uri}`, cause);
+        }
       }
-    });
-    return buildSummary({
-      version: summaryVersion,
-      scanning: scanning > 0,
-      findings: checker.all(),
-      documents: documentsOfAll,
-    });
+    }
+    return buildSummary({ version: summaryVersion, scanning: scanning > 0, findings: checker.all(), files, linesOf });
   });
 
   connection.onRequest(RescanRequestMethod, async (): Promise<RescanResult> => {

@@ -3,6 +3,7 @@
 // tested against any implementation and the engine can change behind it.
 import type { Finding } from '../engine/finding';
 import type { ParsedDocument } from '../model';
+import type { TemplateLink } from '../model/frontend';
 
 export interface LintSession {
   /** Add or replace a file's text (cheap: the engine parses lazily or now). */
@@ -13,5 +14,7 @@ export interface LintSession {
   /** Parse + check; findings for the given uris (all when omitted), suppressions applied and marked. */
   check(uris?: readonly string[]): Map<string, Finding[]>;
   document(uri: string): ParsedDocument | undefined;
+  /** The links each unit's analysis produced, by unit id (which units a unit supplies). */
+  producedLinks(): ReadonlyMap<string, readonly TemplateLink[]>;
   documents(): ParsedDocument[];
 }

@@ -2,9 +2,9 @@
 // counts by severity, rule, resource, file and pillar and the compliance ratio per pillar (resources passing
 // every rule of the pillar / resources a rule of the pillar inspects).
 import type { Finding } from '../engine/finding';
-import type { LineIndex, ParsedDocument, Pillar } from '../model';
+import type { Pillar } from '../model';
 import { allRules, ruleById } from '../../../rules';
-import { displayMessage, toRange } from './diagnostics';
+import { displayMessage, toRange, type LinesOf, type Positions } from './diagnostics';
 import type {
   PillarPosture,
   SummaryBreakdown,
@@ -30,17 +30,26 @@ export interface SummaryInput {
   readonly scanning: boolean;
   /** Latest findings per checked file (suppressed ones included). */
   readonly findings: ReadonlyMap<string, readonly Finding[]>;
-  /** Every IaC document loaded (open or scanned). */
-  readonly documents: readonly ParsedDocument[];
+  /** Every IaC file known (open or scanned), by uri. */
+  readonly files: ReadonlyMap<string, SummaryFile>;
+  /** Positions in the files (of findings' spans). */
+  readonly linesOf: LinesOf;
   /** Rule ids switched off by configuration (not counted as applicable to any resource). */
   readonly disabledRules?: ReadonlySet<string>;
 }
 
+/** What the summary needs of a file: whether it was analysed, and its resources. */
+export interface SummaryFile {
+  readonly uri: string;
+  readonly skipped: boolean;
+  readonly resources: readonly { readonly key: string; readonly type: string; readonly existing?: boolean }[];
+}
+
 export function buildSummary(input: SummaryInput): WorkspaceSummary {
-  const linesOf = new Map<string, LineIndex>(input.documents.map((d) => [d.uri, d.lines]));
   const findings: SummaryFinding[] = [];
   for (const [uri, list] of input.findings) {
-    const lines = linesOf.get(uri);
+    if (!input.files.has(uri)) continue;
+    const lines = input.linesOf(uri);
     if (!lines) continue;
     for (const finding of list) findings.push(flatten(finding, lines));
   }
@@ -60,9 +69,9 @@ export function buildSummary(input: SummaryInput): WorkspaceSummary {
     resourceTypes: r.meta.resourceTypes,
   }));
   const resourceTypes: Record<string, number> = {};
-  const analysed = input.documents.filter((d) => !d.skipped);
-  for (const document of analysed) {
-    for (const resource of document.resources) {
+  const analysed = [...input.files.values()].filter((f) => !f.skipped);
+  for (const file of analysed) {
+    for (const resource of file.resources) {
       if (!resource.existing) resourceTypes[resource.type] = (resourceTypes[resource.type] ?? 0) + 1;
     }
   }
@@ -82,7 +91,7 @@ export function buildSummary(input: SummaryInput): WorkspaceSummary {
   };
 }
 
-function flatten(finding: Finding, lines: LineIndex): SummaryFinding {
+function flatten(finding: Finding, lines: Positions): SummaryFinding {
   const fix = finding.fixes.some((f) => f.applicability === 'safe')
     ? 'safe'
     : finding.fixes.length > 0
@@ -143,7 +152,7 @@ interface PillarRuleMeta {
 }
 
 function posture(
-  documents: readonly ParsedDocument[],
+  files: readonly SummaryFile[],
   findings: readonly SummaryFinding[],
   rules: readonly PillarRuleMeta[],
 ): Record<SummaryPillar, PillarPosture> {
@@ -161,11 +170,11 @@ function posture(
     let applicable = 0;
     let passing = 0;
     let unverifiedPassing = 0;
-    for (const document of documents) {
-      for (const resource of document.resources) {
+    for (const file of files) {
+      for (const resource of file.resources) {
         if (resource.existing || !types.has(resource.type.toLowerCase())) continue;
         applicable++;
-        const key = `${resource.uri}#${resource.key}`;
+        const key = `${file.uri}#${resource.key}`;
         if (failing.has(key)) continue;
         passing++;
         if (unverified.has(key)) unverifiedPassing++;

@@ -1,29 +1,37 @@
 // The background workspace scan: discover the IaC files of every workspace folder with the engine's discovery
 // (node_modules/.git/.terraform, .gitignore, `.aisec.json` exclude) minus the client's excludes (files.exclude,
-// `aisec.scan.exclude`), load them into the folder's session and queue them for checking, under a cancellable
-// `window/workDoneProgress`. Files open in the editor keep the editor's text. Cancelling stops loading; what
-// was loaded is still checked.
+// `aisec.scan.exclude`), and check them in the batch jobs of `aisec scan` (engine/batch/plan.ts), on worker
+// threads when the workspace is large, under a cancellable `window/workDoneProgress`. Each job's findings are
+// published as it ends; nothing of a file's text or model stays in memory once its job is done. The scan
+// leaves the folder its unit graph, from which the editor's session learns which files an open file needs.
+// Cancelling stops handing out jobs; what was reported stays.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { Connection, WorkDoneProgressServerReporter } from 'vscode-languageserver';
-import { discoverDirectory, readCandidate } from '../engine/discovery';
+import { batchScan } from '../engine/batch/plan';
+import type { FileReport } from '../engine/batch/job';
+import { discoverDirectory } from '../engine/discovery';
 import { DEFAULT_CONFIG } from '../engine/config';
-import { setFrontEndCaches } from '../engine/frontends';
-import type { Checker } from './checker';
-import type { SessionRegistry } from './sessions';
+import { UnitNeighbourhoods } from './neighbourhood';
+import type { Folder, SessionRegistry } from './sessions';
 import type { EffectiveSettings } from './settings';
 
 export interface ScanDeps {
   readonly connection: Connection;
   readonly sessions: SessionRegistry;
-  readonly checker: Checker;
   readonly trusted: boolean;
   readonly supportsProgress: boolean;
+  /** Worker threads for the batch jobs (a small workspace is checked in the server's thread). */
+  readonly threads: number;
   isOpen(uri: string): boolean;
   settingsFor(uri: string): Promise<EffectiveSettings>;
-  /** A file loaded by an earlier scan is no longer part of the workspace (now excluded): forget it. */
-  removed(uri: string): void;
+  /** A file an earlier scan knew is no longer part of the workspace (deleted, now excluded): forget it. */
+  removed(folder: Folder, uri: string): void;
+  /** A job's reports (a file may be reported again: the last report is final). */
+  reported(folder: Folder, reports: readonly FileReport[]): void;
+  /** The folder's scan ended (also when cancelled): its unit graph is in place. */
+  scanned(folder: Folder): void;
   error(message: string, error: unknown): void;
 }
 
@@ -33,59 +41,69 @@ export interface ScanOutcome {
   readonly cancelled: boolean;
 }
 
-/** Files loaded between progress reports and yields to the message loop. */
-const chunk = 32;
-
 export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
   const started = Date.now();
   const progress = await beginProgress(deps);
   let cancelled = false;
   progress?.token.onCancellationRequested(() => (cancelled = true));
-  const loaded: string[] = [];
+  let total = 0;
   try {
-    const candidates: string[] = [];
+    const plans: { folder: Folder; files: string[] }[] = [];
     for (const folder of deps.sessions.allFolders()) {
       if (!folder.path) continue;
       const settings = await deps.settingsFor(folder.uri);
       if (!settings.enable) continue;
-      const files = await discoverDirectory(folder.path, deps.trusted ? undefined : DEFAULT_CONFIG);
+      const discovered = await discoverDirectory(folder.path, deps.trusted ? undefined : DEFAULT_CONFIG);
       const excluded = clientExcludes(settings.exclude);
-      const kept = files.filter((file) => !excluded(path.relative(folder.path!, file).split(path.sep).join('/')));
-      candidates.push(...kept);
-      // Files an earlier scan loaded that the new excludes leave out (open files stay: the editor owns them).
-      const keep = new Set(kept.map((file) => pathToFileURL(file).href));
-      for (const uri of [...folder.files]) {
-        if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(uri);
-      }
+      const files = discovered.filter((file) => !excluded(path.relative(folder.path!, file).split(path.sep).join('/')));
+      plans.push({ folder, files });
+      total += files.length;
     }
-    for (let i = 0; i < candidates.length && !cancelled; i++) {
-      const uri = pathToFileURL(candidates[i]).href;
-      if (!deps.isOpen(uri)) {
-        const read = readCandidate(candidates[i]);
-        // Too large or binary: not loaded (the CLI lists such files; the editor stays quiet about them).
-        if (read.text !== undefined && !deps.isOpen(uri)) {
-          deps.sessions.setFile(uri, read.text);
-          loaded.push(uri);
-        }
-      }
-      if ((i + 1) % chunk === 0) {
-        progress?.report(Math.round(((i + 1) / candidates.length) * 50), `Loading ${i + 1}/${candidates.length} files`);
-        await new Promise<void>((resolve) => setImmediate(resolve));
-      }
+    let checked = 0;
+    for (const { folder, files } of plans) {
+      if (cancelled) break;
+      const uris = files.map((file) => pathToFileURL(file).href);
+      forgetMissing(deps, folder, new Set(uris));
+      // Until the scan has linked the units, a file's neighbourhood is its Terraform module.
+      folder.neighbourhoods = UnitNeighbourhoods.ofFiles(uris);
+      const seen = new Set<string>();
+      const result = await batchScan(files, {
+        root: folder.path,
+        config: deps.trusted ? undefined : DEFAULT_CONFIG,
+        withFixes: false,
+        withResources: true,
+        threads: deps.threads,
+        positions: folder.positions,
+        yieldBetweenJobs: true,
+        cancelled: () => cancelled,
+        onReports: (reports) => {
+          deps.reported(folder, reports);
+          for (const report of reports) {
+            if (seen.has(report.uri)) continue;
+            seen.add(report.uri);
+            checked++;
+          }
+          progress?.report(Math.round((checked / Math.max(total, 1)) * 100), `Checked ${checked}/${total} files`);
+        },
+      });
+      // A cancelled scan did not link every unit: the Terraform modules stay the only neighbourhoods.
+      if (!result.cancelled) folder.neighbourhoods = UnitNeighbourhoods.ofScan(result.graph);
+      deps.scanned(folder);
     }
-    progress?.report(50, `Checking ${loaded.length} files`);
-    // The scan analyses every file once: the front ends' re-analysis caches (Terraform and Bicep trees)
-    // would only fill memory. They come back for the edits that follow.
-    setFrontEndCaches(false);
-    deps.checker.enqueue(loaded, 0);
-    await deps.checker.idle();
   } catch (error) {
     deps.error('scanning the workspace', error);
   } finally {
-    setFrontEndCaches(true);
     progress?.done();
   }
-  return { files: loaded.length, durationMs: Date.now() - started, cancelled };
+  return { files: total, durationMs: Date.now() - started, cancelled };
+}
+
+/** Files an earlier scan (or a watcher) made known that the new file list leaves out; open files stay. */
+function forgetMissing(deps: ScanDeps, folder: Folder, keep: ReadonlySet<string>): void {
+  const known = new Set([...folder.neighbourhoods.files(), ...folder.facts.keys(), ...folder.files]);
+  for (const uri of known) {
+    if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(folder, uri);
+  }
 }
 
 async function beginProgress(deps: ScanDeps): Promise<WorkDoneProgressServerReporter | undefined> {

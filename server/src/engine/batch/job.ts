@@ -6,13 +6,15 @@
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { fixToTextEdits } from '../../edit';
 import type { TemplateLink } from '../../model/frontend';
+import type { ParsedDocument } from '../../model/document';
 import type { Position, Span } from '../../model/span';
 import type { ResolvedConfig } from '../config';
 import { summariseUnit, type UnitSummary } from '../coupling';
 import { readCandidate } from '../discovery';
 import type { Finding } from '../finding';
-import { WorkspaceSession } from '../session';
+import { skipNotice, WorkspaceSession } from '../session';
 import type { Unit } from '../units';
+import { OffsetsInUse } from './positions';
 
 /** What every job of one scan shares (sent to a worker once, when it starts). */
 export interface ScanContext {
@@ -23,6 +25,8 @@ export interface ScanContext {
   readonly today?: string;
   /** Write fixes as text edits (SARIF) before the documents go. */
   readonly withFixes: boolean;
+  /** Also hand back each file's resources and whether a skip is worth telling (the language server's summary). */
+  readonly withResources?: boolean;
 }
 
 export interface JobInput {
@@ -38,6 +42,17 @@ export interface FileReport {
   /** Findings that no longer need their documents: fixes carry their text edits (or none). */
   readonly findings: readonly Finding[];
   readonly syntaxProblems: readonly { readonly span: Span; readonly message: string }[];
+  /** With `withResources`: the resources the file declares (for posture counts). */
+  readonly resources?: readonly ResourceFacts[];
+  /** With `withResources`: the skip is not worth a notice (JSON that is no ARM file at all). */
+  readonly quiet?: boolean;
+}
+
+/** What a workspace summary needs of a resource. */
+export interface ResourceFacts {
+  readonly key: string;
+  readonly type: string;
+  readonly existing: boolean;
 }
 
 export interface UnitReport {
@@ -82,67 +97,59 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
   });
 
   // Offsets findings point at, by file: turned into positions while the texts are here.
-  const offsets = new Map<string, Set<number>>();
-  const note = (uri: string, span: Span): void => {
-    const set = offsets.get(uri) ?? offsets.set(uri, new Set()).get(uri)!;
-    set.add(span.start);
-    set.add(Math.max(span.end, span.start));
-  };
-  const files: {
-    uri: string;
-    skipped?: string;
-    findings: Finding[];
-    syntaxProblems: FileReport['syntaxProblems'];
-  }[] = [];
+  const offsets = new OffsetsInUse();
+  const files: FileReport[] = [];
   for (const unit of job.units) {
     for (const uri of unit.uris) {
       const reason = unreadable.get(uri);
       if (reason !== undefined) {
-        files.push({ uri, skipped: reason, findings: [], syntaxProblems: [] });
+        // Too large or binary: the editor stays quiet about such files (the CLI lists them).
+        const quiet = context.withResources ? { quiet: true } : {};
+        files.push({ uri, skipped: reason, findings: [], syntaxProblems: [], ...quiet });
         continue;
       }
       const document = session.document(uri);
       if (document?.skipped !== undefined) {
-        files.push({ uri, skipped: document.skipped, findings: [], syntaxProblems: [] });
+        const quiet = context.withResources && !skipNotice(document) ? { quiet: true } : {};
+        files.push({ uri, skipped: document.skipped, findings: [], syntaxProblems: [], ...quiet });
         continue;
       }
       const findings = (checked.get(uri) ?? []).map((finding) => detach(finding, session, context.withFixes));
-      for (const finding of findings) {
-        note(finding.uri, finding.span);
-        for (const related of finding.related) note(related.uri, related.span);
-        if (finding.suppression) note(finding.suppression.uri, finding.suppression.span);
-        for (const fix of finding.fixes) {
-          for (const [editUri, edits] of fix.textEdits ?? []) for (const edit of edits) note(editUri, edit.span);
-        }
-      }
+      for (const finding of findings) offsets.finding(finding);
       const syntaxProblems = (document?.syntaxProblems ?? []).map((p) => ({ span: p.span, message: p.message }));
-      for (const problem of syntaxProblems) note(uri, problem.span);
-      files.push({ uri, findings, syntaxProblems });
+      for (const problem of syntaxProblems) offsets.span(uri, problem.span);
+      const resources = context.withResources ? { resources: resourceFacts(document) } : {};
+      files.push({ uri, findings, syntaxProblems, ...resources });
     }
   }
-  const positions = new Map<string, Map<number, Position>>();
-  for (const [uri, wanted] of offsets) {
-    const lines = session.document(uri)?.lines;
-    if (!lines || lines.text === '') continue;
-    positions.set(uri, new Map([...wanted].map((offset) => [offset, lines.positionAt(offset)])));
-  }
-  return { units, files, positions };
+  return { units, files, positions: offsets.positions((uri) => session.document(uri)?.lines) };
 }
 
 /** The finding without references into the model: fixes as text edits when asked, else titles only. */
 function detach(finding: Finding, session: WorkspaceSession, withFixes: boolean): Finding {
+  if (!withFixes) return withFixTitlesOnly(finding);
   const fixes = finding.fixes.map((fix) => {
-    let textEdits: Map<string, { span: Span; newText: string }[]> | undefined;
-    if (withFixes) {
-      try {
-        textEdits = fixToTextEdits(fix, (uri) => session.document(uri));
-      } catch {
-        textEdits = new Map(); // a fix that cannot be written is not offered
-      }
+    let textEdits: Map<string, { span: Span; newText: string }[]>;
+    try {
+      textEdits = fixToTextEdits(fix, (uri) => session.document(uri));
+    } catch {
+      textEdits = new Map(); // a fix that cannot be written is not offered
     }
-    return { title: fix.title, applicability: fix.applicability, edits: [], ...(textEdits ? { textEdits } : {}) };
+    return { title: fix.title, applicability: fix.applicability, edits: [], textEdits };
   });
   return { ...finding, fixes };
+}
+
+/** The finding with its fixes' titles only: nothing that holds on to a parsed document. */
+export function withFixTitlesOnly(finding: Finding): Finding {
+  return {
+    ...finding,
+    fixes: finding.fixes.map((fix) => ({ title: fix.title, applicability: fix.applicability, edits: [] })),
+  };
+}
+
+export function resourceFacts(document: ParsedDocument | undefined): ResourceFacts[] {
+  return (document?.resources ?? []).map((r) => ({ key: r.key, type: r.type, existing: r.existing === true }));
 }
 
 export function uriOf(file: string): string {

@@ -29,6 +29,29 @@ export interface BatchOptions {
   readonly threads: number;
   /** Where the positions findings use are gathered (several scans may share one); a new one by default. */
   readonly positions?: PositionTables;
+  /** Also report each file's resources and quiet skips (FileReport; the language server's summary). */
+  readonly withResources?: boolean;
+  /**
+   * Called as each job's reports come in, positions already added (the language server publishes them at
+   * once). A file may be reported again later (re-analysed for changed links, or in a coupled group): the
+   * last report is the final one.
+   */
+  readonly onReports?: (reports: readonly FileReport[]) => void;
+  /** Polled between jobs: true stops the scan (what has been reported stays reported). */
+  readonly cancelled?: () => boolean;
+  /**
+   * Let the event loop run between jobs (the language server answers the editor meanwhile). Jobs that run
+   * in this thread otherwise follow each other without a pause.
+   */
+  readonly yieldBetweenJobs?: boolean;
+}
+
+/** How the units of a scanned workspace hang together (the language server keeps it to know what an edit touches). */
+export interface UnitGraph {
+  readonly units: ReadonlyMap<string, Unit>;
+  /** Unit id → ids of the units its links supply. */
+  readonly supplies: ReadonlyMap<string, readonly string[]>;
+  readonly summaries: ReadonlyMap<string, UnitSummary>;
 }
 
 export interface BatchResult {
@@ -36,6 +59,9 @@ export interface BatchResult {
   readonly files: ReadonlyMap<string, FileReport>;
   /** Positions of the offsets findings use (`options.positions` when given). */
   readonly positions: PositionTables;
+  readonly graph: UnitGraph;
+  /** True when `options.cancelled` stopped the scan before every unit was checked. */
+  readonly cancelled: boolean;
   /** How much work it took: analyses of single units, re-analyses for changed links, coupled groups. */
   readonly stats: {
     readonly units: number;
@@ -102,7 +128,9 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     }
     for (const file of output.files) reports.set(file.uri, file);
     positions.add(output.positions);
+    options.onReports?.(output.files);
   };
+  const cancelled = (): boolean => options.cancelled?.() === true;
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
   const workers =
@@ -113,17 +141,19 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     config: options.config,
     today: options.today,
     withFixes: options.withFixes,
+    withResources: options.withResources,
   });
   /** Runs jobs (groups of units) with as many in flight as the runner takes, each with the links known when it starts. */
   const runAll = async (jobs: readonly (readonly Unit[])[]): Promise<void> => {
     let next = 0;
     const lane = async (): Promise<void> => {
-      while (next < jobs.length) {
+      while (next < jobs.length && !cancelled()) {
         const job = jobs[next++];
         const ids = new Set(job.map((unit) => unit.id));
         const signatures = new Map(job.map((unit) => [unit.id, signatureOf(unit.id)]));
         const output = await runner.run({ units: job, incoming: incomingOf(ids) });
         record(output, signatures);
+        if (options.yieldBetweenJobs) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     };
     await Promise.all(Array.from({ length: Math.min(runner.parallelism, jobs.length) }, lane));
@@ -137,7 +167,7 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     // Parameter files first, all of them: they only supply, and everything else may want their values.
     await runAll(order.filter((unit) => priority(unit) === 0).map((unit) => [unit]));
     await runAll(order.filter((unit) => priority(unit) !== 0).map((unit) => [unit]));
-    for (let round = 0; round < MAX_LINK_ROUNDS; round++) {
+    for (let round = 0; round < MAX_LINK_ROUNDS && !cancelled(); round++) {
       const stale = order.filter((unit) => signatureOf(unit.id) !== states.get(unit.id)?.analysedWith);
       if (stale.length === 0) break;
       reanalysed += stale.length;
@@ -149,5 +179,16 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   } finally {
     await runner.close();
   }
-  return { files: reports, positions, stats: { units: units.size, reanalysed, groups: groups.length, grouped } };
+  const graph: UnitGraph = {
+    units,
+    supplies: new Map([...states].map(([id, state]) => [id, [...new Set(state.links.map((l) => l.templateUri))]])),
+    summaries: new Map([...states].map(([id, state]) => [id, state.summary])),
+  };
+  return {
+    files: reports,
+    positions,
+    graph,
+    cancelled: cancelled(),
+    stats: { units: units.size, reanalysed, groups: groups.length, grouped },
+  };
 }

@@ -3,10 +3,43 @@
 // from the file on disk, read again once and kept for the next few questions.
 import { fileURLToPath } from 'node:url';
 import { readCandidate } from '../discovery';
-import { LineIndex, type Position } from '../../model/span';
+import type { Finding } from '../finding';
+import { LineIndex, type Position, type Span } from '../../model/span';
 
 export interface PositionSource {
   positionAt(offset: number): Position;
+}
+
+/** Offsets a report will ask positions of, by uri, gathered before the texts go. */
+export class OffsetsInUse {
+  private readonly offsets = new Map<string, Set<number>>();
+
+  span(uri: string, span: Span): void {
+    const set = this.offsets.get(uri) ?? this.offsets.set(uri, new Set()).get(uri)!;
+    set.add(span.start);
+    set.add(Math.max(span.end, span.start));
+  }
+
+  /** A finding's own span, related locations, suppression comment and fix edits (when written). */
+  finding(finding: Finding): void {
+    this.span(finding.uri, finding.span);
+    for (const related of finding.related) this.span(related.uri, related.span);
+    if (finding.suppression) this.span(finding.suppression.uri, finding.suppression.span);
+    for (const fix of finding.fixes) {
+      for (const [uri, edits] of fix.textEdits ?? []) for (const edit of edits) this.span(uri, edit.span);
+    }
+  }
+
+  /** Their positions, for the files whose lines are still known. */
+  positions(linesOf: (uri: string) => LineIndex | undefined): Map<string, Map<number, Position>> {
+    const positions = new Map<string, Map<number, Position>>();
+    for (const [uri, wanted] of this.offsets) {
+      const lines = linesOf(uri);
+      if (!lines || lines.text === '') continue;
+      positions.set(uri, new Map([...wanted].map((offset) => [offset, lines.positionAt(offset)])));
+    }
+    return positions;
+  }
 }
 
 /** How many files read again from disk stay indexed (formatters visit findings file by file). */

@@ -2,6 +2,7 @@
 // and the bundle is there, else the scanning thread itself. A worker that fails (its thread dies, or it
 // cannot start) costs nothing but time: its job runs again in the scanning thread.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { setFrontEndCaches } from '../frontends';
@@ -12,6 +13,15 @@ export interface JobRunner {
   readonly parallelism: number;
   run(job: JobInput): Promise<JobOutput>;
   close(): Promise<void>;
+}
+
+/**
+ * Worker threads a scan uses by default: one fewer than the cores, at least 1 and at most 4. The scanning
+ * thread, which gathers the results (and in the language server answers the editor), and V8's garbage
+ * collector want a core too.
+ */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(os.availableParallelism() - 1, 4));
 }
 
 /** The worker bundle next to the running bundle (dist/), or undefined when running from sources. */
