@@ -90,7 +90,7 @@ export class TestClient {
   ) {}
 
   static async start(options: ClientOptions): Promise<TestClient> {
-    const server = options.server ?? SERVER;
+    const server = options.server ? path.resolve(options.server) : SERVER;
     if (!fs.existsSync(server)) throw new Error(`${server} missing: run \`npm run build\` first`);
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), server, '--stdio'], {
       cwd: options.folder,

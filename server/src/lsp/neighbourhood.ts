@@ -9,6 +9,7 @@
 import { directoryUri, fileKind } from '../engine/session';
 import type { UnitSummary } from '../engine/coupling';
 import type { UnitGraph } from '../engine/batch/plan';
+import type { StringPool } from './string-pool';
 
 const noSummary: UnitSummary = { offers: [], wants: [], wantsUris: [] };
 
@@ -31,11 +32,18 @@ export class UnitNeighbourhoods {
     return graph;
   }
 
-  static ofScan(graph: UnitGraph): UnitNeighbourhoods {
+  /** The scan's graph; `strings` keeps one copy of the names summaries repeat across units. */
+  static ofScan(graph: UnitGraph, strings?: StringPool): UnitNeighbourhoods {
     const result = new UnitNeighbourhoods();
     for (const unit of graph.units.values()) for (const uri of unit.uris) result.addFile(uri);
+    const pooled = (keys: readonly string[]) => (strings ? keys.map((key) => strings.intern(key)) : keys);
     for (const id of graph.units.keys()) {
-      result.update(id, graph.supplies.get(id) ?? [], graph.summaries.get(id) ?? noSummary);
+      const summary = graph.summaries.get(id) ?? noSummary;
+      result.update(id, graph.supplies.get(id) ?? [], {
+        offers: pooled(summary.offers),
+        wants: pooled(summary.wants),
+        wantsUris: pooled(summary.wantsUris),
+      });
     }
     return result;
   }

@@ -63,9 +63,13 @@ export class Residency {
     for (const [folder, uris] of this.byFolder(checked)) {
       const session = folder.session;
       const produced = session.producedLinks();
-      const units = new Set([...uris].filter((uri) => folder.files.has(uri)).map(UnitNeighbourhoods.unitIdOf));
+      // `.aisec.json` files sit in the session too (a change invalidates findings) but are no unit.
+      const iac = [...uris].filter((uri) => folder.files.has(uri) && !uri.endsWith('/.aisec.json'));
+      const units = new Set(iac.map(UnitNeighbourhoods.unitIdOf));
       for (const id of units) {
-        const files = [...folder.files].filter((uri) => UnitNeighbourhoods.unitIdOf(uri) === id);
+        const files = [...folder.files].filter(
+          (uri) => UnitNeighbourhoods.unitIdOf(uri) === id && !uri.endsWith('/.aisec.json'),
+        );
         for (const uri of files) folder.neighbourhoods.addFile(uri);
         const documents = files.flatMap((uri) => session.document(uri) ?? []);
         const supplies = (produced.get(id) ?? []).map((link) => link.templateUri);

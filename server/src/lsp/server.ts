@@ -37,6 +37,7 @@ import {
 import type { Positions } from './diagnostics';
 import { diagnosticsFor } from './publish';
 import { Residency } from './residency';
+import { StringPool } from './string-pool';
 import type { LintSession } from './session';
 import { SessionRegistry, type Folder, type SessionFactory } from './sessions';
 import { SettingsStore } from './settings';
@@ -112,6 +113,8 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     150,
   );
 
+  /** One copy of the strings reports repeat for every file (uris, rule ids, resource types). */
+  const strings = new StringPool();
   const residency = new Residency({
     sessions,
     openText: (uri) => documents.get(uri)?.getText(),
@@ -185,16 +188,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   /** The workspace scan's findings of files the editor does not own. */
   function reported(folder: Folder, reports: readonly FileReport[]): void {
     for (const report of reports) {
-      if (documents.get(report.uri)) continue; // the editor's text wins
-      folder.facts.set(report.uri, {
+      const uri = strings.intern(report.uri);
+      if (documents.get(uri)) continue; // the editor's text wins
+      folder.facts.set(uri, {
         skipped: report.skipped !== undefined,
         notice: report.skipped !== undefined && !report.quiet ? report.skipped : undefined,
-        resources: report.resources ?? [],
+        resources: (report.resources ?? []).map((resource) => strings.resource(resource)),
       });
-      checker.remember(report.uri, report.findings);
-      void publish(report.uri, checker.all().get(report.uri)).catch((cause) =>
-        error(`publishing ${report.uri}`, cause),
+      checker.remember(
+        uri,
+        report.findings.map((finding) => strings.finding(finding)),
       );
+      void publish(uri, checker.all().get(uri)).catch((cause) => error(`publishing ${uri}`, cause));
     }
   }
 
@@ -236,6 +241,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           trusted: settings.trusted,
           supportsProgress: capabilities.progress,
           threads: defaultThreads(),
+          strings,
           isOpen: (uri) => documents.get(uri) !== undefined,
           settingsFor: (uri) => settings.get(uri),
           removed: (folder, uri) => {
@@ -252,6 +258,17 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           },
           error,
         });
+      })
+      .then((outcome) => {
+        if (process.env.AISEC_LSP_TIMING) {
+          const memory = process.memoryUsage();
+          connection.console.log(
+            `aisec: scanned ${outcome.files} file(s) in ${(outcome.durationMs / 1000).toFixed(1)} s` +
+              `${outcome.cancelled ? ' (cancelled)' : ''}; heap ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB, ` +
+              `rss ${(memory.rss / 2 ** 20).toFixed(0)} MB`,
+          );
+        }
+        return outcome;
       })
       .finally(() => {
         scanning--;

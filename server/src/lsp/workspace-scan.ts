@@ -16,6 +16,7 @@ import { DEFAULT_CONFIG } from '../engine/config';
 import { UnitNeighbourhoods } from './neighbourhood';
 import type { Folder, SessionRegistry } from './sessions';
 import type { EffectiveSettings } from './settings';
+import type { StringPool } from './string-pool';
 
 export interface ScanDeps {
   readonly connection: Connection;
@@ -24,6 +25,8 @@ export interface ScanDeps {
   readonly supportsProgress: boolean;
   /** Worker threads for the batch jobs (a small workspace is checked in the server's thread). */
   readonly threads: number;
+  /** Where the unit graph's names are kept once. */
+  readonly strings: StringPool;
   isOpen(uri: string): boolean;
   settingsFor(uri: string): Promise<EffectiveSettings>;
   /** A file an earlier scan knew is no longer part of the workspace (deleted, now excluded): forget it. */
@@ -87,7 +90,7 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
         },
       });
       // A cancelled scan did not link every unit: the Terraform modules stay the only neighbourhoods.
-      if (!result.cancelled) folder.neighbourhoods = UnitNeighbourhoods.ofScan(result.graph);
+      if (!result.cancelled) folder.neighbourhoods = UnitNeighbourhoods.ofScan(result.graph, deps.strings);
       deps.scanned(folder);
     }
   } catch (error) {

@@ -34,7 +34,7 @@ export interface BatchOptions {
   /**
    * Called as each job's reports come in, positions already added (the language server publishes them at
    * once). A file may be reported again later (re-analysed for changed links, or in a coupled group): the
-   * last report is the final one.
+   * last report is the final one. The caller then keeps what it wants: the result's `files` stays empty.
    */
   readonly onReports?: (reports: readonly FileReport[]) => void;
   /** Polled between jobs: true stops the scan (what has been reported stays reported). */
@@ -55,7 +55,7 @@ export interface UnitGraph {
 }
 
 export interface BatchResult {
-  /** One report per file, by uri. */
+  /** One report per file, by uri (none when `onReports` took them). */
   readonly files: ReadonlyMap<string, FileReport>;
   /** Positions of the offsets findings use (`options.positions` when given). */
   readonly positions: PositionTables;
@@ -126,9 +126,9 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
       }
       states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links, summary: unit.summary });
     }
-    for (const file of output.files) reports.set(file.uri, file);
     positions.add(output.positions);
-    options.onReports?.(output.files);
+    if (options.onReports) options.onReports(output.files);
+    else for (const file of output.files) reports.set(file.uri, file);
   };
   const cancelled = (): boolean => options.cancelled?.() === true;
 
