@@ -5,6 +5,7 @@
 import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
 import type { FindingInput, RelatedLocation, Rule, WorkspaceView } from '../model/rule';
+import type { Resource } from '../model/resource';
 import type { Span } from '../model/span';
 import { levelOf, optionsOf, type ResolvedConfig } from './config';
 import { isDeployed } from './deployed';
@@ -27,12 +28,12 @@ export function runRules(
 ): Finding[] {
   if (!isTemplate(document)) return [];
   const findings: Finding[] = [];
+  const candidates = deployedHere(document);
   for (const rule of rules) {
     const level = levelOf(config, rule.meta.id, rule.meta.severity);
     if (level === 'off') continue;
-    const resources = document.resources.filter(
-      (r) => isDeployed(r) && r.uri === document.uri && rule.meta.resourceTypes.some((type) => r.isType(type)),
-    );
+    const types = ruleTypes(rule);
+    const resources = candidates.filter((candidate) => types.has(candidate.type)).map((c) => c.resource);
     if (resources.length === 0 && !rule.meta.documentRule) continue;
     try {
       rule.check({
@@ -59,6 +60,38 @@ export function runRules(
     }
   }
   return dedupe(findings);
+}
+
+/** A deployed resource of the document with its type lower-cased (ARM types compare without case). */
+interface Candidate {
+  readonly resource: Resource;
+  readonly type: string;
+}
+
+/**
+ * The document's own deployed resources, in document order, typed once: every rule picks its resources from
+ * this list instead of testing each resource of the document against each of its types again.
+ */
+function deployedHere(document: ParsedDocument): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const resource of document.resources) {
+    if (isDeployed(resource) && resource.uri === document.uri) {
+      candidates.push({ resource, type: resource.type.toLowerCase() });
+    }
+  }
+  return candidates;
+}
+
+/** Each rule's resource types, lower-cased, computed once per rule. */
+const typesByRule = new WeakMap<Rule, ReadonlySet<string>>();
+
+function ruleTypes(rule: Rule): ReadonlySet<string> {
+  let types = typesByRule.get(rule);
+  if (!types) {
+    types = new Set(rule.meta.resourceTypes.map((type) => type.toLowerCase()));
+    typesByRule.set(rule, types);
+  }
+  return types;
 }
 
 export function describeError(error: unknown): string {
