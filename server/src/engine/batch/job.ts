@@ -42,6 +42,7 @@ export interface FileReport {
 
 export interface UnitReport {
   readonly id: string;
+  /** The links the unit's analysis produced to other units of the workspace (see linksToUnits). */
   readonly links: readonly TemplateLink[];
   readonly summary: UnitSummary;
 }
