@@ -32,8 +32,7 @@ export function runRules(
   for (const rule of rules) {
     const level = levelOf(config, rule.meta.id, rule.meta.severity);
     if (level === 'off') continue;
-    const types = ruleTypes(rule);
-    const resources = candidates.filter((candidate) => types.has(candidate.type)).map((c) => c.resource);
+    const resources = resourcesFor(rule, candidates);
     if (resources.length === 0 && !rule.meta.documentRule) continue;
     try {
       rule.check({
@@ -80,6 +79,14 @@ function deployedHere(document: ParsedDocument): Candidate[] {
     }
   }
   return candidates;
+}
+
+/** The candidates of the rule's types, in document order. */
+function resourcesFor(rule: Rule, candidates: readonly Candidate[]): Resource[] {
+  const types = ruleTypes(rule);
+  const resources: Resource[] = [];
+  for (const candidate of candidates) if (types.has(candidate.type)) resources.push(candidate.resource);
+  return resources;
 }
 
 /** Each rule's resource types, lower-cased, computed once per rule. */
