@@ -30,10 +30,12 @@ export function runRules(
   const findings: Finding[] = [];
   const candidates = deployedHere(document);
   for (const rule of rules) {
-    const level = levelOf(config, rule.meta.id, rule.meta.severity);
-    if (level === 'off') continue;
+    // Most rules have nothing to look at in a given document: that is known before the level lookup
+    // (which upper-cases the rule id).
     const resources = resourcesFor(rule, candidates);
     if (resources.length === 0 && !rule.meta.documentRule) continue;
+    const level = levelOf(config, rule.meta.id, rule.meta.severity);
+    if (level === 'off') continue;
     try {
       rule.check({
         document,
