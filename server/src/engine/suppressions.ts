@@ -62,7 +62,17 @@ function peerRules(rules: readonly Rule[]): Map<string, string[]> {
   return peerMap;
 }
 
-const knownIds = (rules: readonly Rule[]) => new Set(rules.map((r) => r.meta.id.toUpperCase()));
+const knownIdSets = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+/** Upper-cased ids of the rules, once per rule list (it was built again for every document checked). */
+function knownIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let known = knownIdSets.get(rules);
+  if (!known) {
+    known = new Set(rules.map((r) => r.meta.id.toUpperCase()));
+    knownIdSets.set(rules, known);
+  }
+  return known;
+}
 
 /** Today's date as `YYYY-MM-DD` (UTC), the reference for `until`. */
 export function today(): string {
@@ -197,7 +207,7 @@ function metadataSuppressions(
   document: ParsedDocument,
   resource: Resource,
   date: string,
-  known: Set<string>,
+  known: ReadonlySet<string>,
 ): SuppressionDirective[] {
   if (resource.uri !== document.uri) return [];
   const list = resource.get('metadata.aisec.suppress');
