@@ -28,11 +28,11 @@ export function runRules(
 ): Finding[] {
   if (!isTemplate(document)) return [];
   const findings: Finding[] = [];
-  const candidates = deployedHere(document);
+  const deployed = deployedHere(document);
   for (const rule of rules) {
     // Most rules have nothing to look at in a given document: that is known before the level lookup
     // (which upper-cases the rule id).
-    const resources = resourcesFor(rule, candidates);
+    const resources = resourcesFor(rule, deployed);
     if (resources.length === 0 && !rule.meta.documentRule) continue;
     const level = levelOf(config, rule.meta.id, rule.meta.severity);
     if (level === 'off') continue;
@@ -63,32 +63,50 @@ export function runRules(
   return dedupe(findings);
 }
 
-/** A deployed resource of the document with its type lower-cased (ARM types compare without case). */
-interface Candidate {
-  readonly resource: Resource;
-  readonly type: string;
+/**
+ * The document's own deployed resources, in document order, and grouped by lower-cased type (ARM types
+ * compare without case): each rule takes the group of its type instead of testing every resource of the
+ * document against its types.
+ */
+interface Deployed {
+  readonly resources: readonly Resource[];
+  /** Lower-cased type of each entry of `resources`. */
+  readonly types: readonly string[];
+  readonly byType: ReadonlyMap<string, readonly Resource[]>;
 }
 
-/**
- * The document's own deployed resources, in document order, typed once: every rule picks its resources from
- * this list instead of testing each resource of the document against each of its types again.
- */
-function deployedHere(document: ParsedDocument): Candidate[] {
-  const candidates: Candidate[] = [];
+function deployedHere(document: ParsedDocument): Deployed {
+  const resources: Resource[] = [];
+  const types: string[] = [];
+  const byType = new Map<string, Resource[]>();
   for (const resource of document.resources) {
-    if (isDeployed(resource) && resource.uri === document.uri) {
-      candidates.push({ resource, type: resource.type.toLowerCase() });
+    if (!isDeployed(resource) || resource.uri !== document.uri) continue;
+    const type = resource.type.toLowerCase();
+    resources.push(resource);
+    types.push(type);
+    const group = byType.get(type);
+    if (group) group.push(resource);
+    else byType.set(type, [resource]);
+  }
+  return { resources, types, byType };
+}
+
+/** The deployed resources of the rule's types, in document order (a new array: the rule may keep it). */
+function resourcesFor(rule: Rule, deployed: Deployed): Resource[] {
+  const types = ruleTypes(rule);
+  let only: readonly Resource[] | undefined;
+  let groups = 0;
+  for (const type of types) {
+    const group = deployed.byType.get(type);
+    if (group) {
+      only = group;
+      groups++;
     }
   }
-  return candidates;
-}
-
-/** The candidates of the rule's types, in document order. */
-function resourcesFor(rule: Rule, candidates: readonly Candidate[]): Resource[] {
-  const types = ruleTypes(rule);
-  const resources: Resource[] = [];
-  for (const candidate of candidates) if (types.has(candidate.type)) resources.push(candidate.resource);
-  return resources;
+  if (groups === 0) return [];
+  if (groups === 1) return [...only!];
+  // Resources of several of the rule's types: document order across the groups.
+  return deployed.resources.filter((_, i) => types.has(deployed.types[i]));
 }
 
 /** Each rule's resource types, lower-cased, computed once per rule. */
