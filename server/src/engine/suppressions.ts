@@ -182,9 +182,14 @@ interface PeerComment {
   readonly until?: string;
 }
 
+/** What every peer comment contains (`checkov:skip=`, `tfsec:ignore:`, `trivy:ignore:`). */
+const PEER_MARKER = /checkov:skip=|(?:tfsec|trivy):ignore:/i;
+
 /** `checkov:skip=ID[,ID]:reason`, `tfsec:ignore:ID[:exp:DATE]`, `trivy:ignore:ID[:exp:DATE]` (several per comment). */
 export function readPeerComment(text: string): PeerComment[] {
   const found: PeerComment[] = [];
+  // Most comments name no peer tool: one scan for the markers both patterns below need.
+  if (!PEER_MARKER.test(text)) return found;
   const checkov = /checkov:skip=([A-Za-z0-9_,\s-]+?)(?::(.*))?$/i.exec(text.trim());
   if (checkov) {
     found.push({
