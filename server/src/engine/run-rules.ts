@@ -5,6 +5,7 @@
 import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
 import type { FindingInput, RelatedLocation, Rule, WorkspaceView } from '../model/rule';
+import type { Resource } from '../model/resource';
 import type { Span } from '../model/span';
 import { levelOf, optionsOf, type ResolvedConfig } from './config';
 import { isDeployed } from './deployed';
@@ -27,13 +28,14 @@ export function runRules(
 ): Finding[] {
   if (!isTemplate(document)) return [];
   const findings: Finding[] = [];
+  const deployed = deployedHere(document);
   for (const rule of rules) {
+    // Most rules have nothing to look at in a given document: that is known before the level lookup
+    // (which upper-cases the rule id).
+    const resources = resourcesFor(rule, deployed);
+    if (resources.length === 0 && !rule.meta.documentRule) continue;
     const level = levelOf(config, rule.meta.id, rule.meta.severity);
     if (level === 'off') continue;
-    const resources = document.resources.filter(
-      (r) => isDeployed(r) && r.uri === document.uri && rule.meta.resourceTypes.some((type) => r.isType(type)),
-    );
-    if (resources.length === 0 && !rule.meta.documentRule) continue;
     try {
       rule.check({
         document,
@@ -59,6 +61,64 @@ export function runRules(
     }
   }
   return dedupe(findings);
+}
+
+/**
+ * The document's own deployed resources, in document order, and grouped by lower-cased type (ARM types
+ * compare without case): each rule takes the group of its type instead of testing every resource of the
+ * document against its types.
+ */
+interface Deployed {
+  readonly resources: readonly Resource[];
+  /** Lower-cased type of each entry of `resources`. */
+  readonly types: readonly string[];
+  readonly byType: ReadonlyMap<string, readonly Resource[]>;
+}
+
+function deployedHere(document: ParsedDocument): Deployed {
+  const resources: Resource[] = [];
+  const types: string[] = [];
+  const byType = new Map<string, Resource[]>();
+  for (const resource of document.resources) {
+    if (!isDeployed(resource) || resource.uri !== document.uri) continue;
+    const type = resource.type.toLowerCase();
+    resources.push(resource);
+    types.push(type);
+    const group = byType.get(type);
+    if (group) group.push(resource);
+    else byType.set(type, [resource]);
+  }
+  return { resources, types, byType };
+}
+
+/** The deployed resources of the rule's types, in document order (a new array: the rule may keep it). */
+function resourcesFor(rule: Rule, deployed: Deployed): Resource[] {
+  const types = ruleTypes(rule);
+  let only: readonly Resource[] | undefined;
+  let groups = 0;
+  for (const type of types) {
+    const group = deployed.byType.get(type);
+    if (group) {
+      only = group;
+      groups++;
+    }
+  }
+  if (groups === 0) return [];
+  if (groups === 1) return [...only!];
+  // Resources of several of the rule's types: document order across the groups.
+  return deployed.resources.filter((_, i) => types.has(deployed.types[i]));
+}
+
+/** Each rule's resource types, lower-cased, computed once per rule. */
+const typesByRule = new WeakMap<Rule, ReadonlySet<string>>();
+
+function ruleTypes(rule: Rule): ReadonlySet<string> {
+  let types = typesByRule.get(rule);
+  if (!types) {
+    types = new Set(rule.meta.resourceTypes.map((type) => type.toLowerCase()));
+    typesByRule.set(rule, types);
+  }
+  return types;
 }
 
 export function describeError(error: unknown): string {

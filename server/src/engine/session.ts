@@ -206,8 +206,12 @@ export class WorkspaceSession {
 
   /** The configuration for a file (fixed by the options, or the nearest `.aisec.json`). */
   configFor(uri: string): ResolvedConfig {
+    return this.options.config ?? this.configForFile(filePath(uri));
+  }
+
+  /** configFor with the uri's path already known (checkOne needs the path too: one conversion per file). */
+  private configForFile(file: string | undefined): ResolvedConfig {
     if (this.options.config) return this.options.config;
-    const file = filePath(uri);
     if (!file) return DEFAULT_CONFIG;
     // One lookup per directory and generation: `.aisec.json` files reach the session through setFile, so a
     // change of one starts a new generation. (The walk up stats every parent: 10,000 files, 100,000 stats.)
@@ -235,8 +239,9 @@ export class WorkspaceSession {
     if (!document) return [];
     let config: ResolvedConfig;
     const extra: Finding[] = [];
+    const file = filePath(uri);
     try {
-      config = this.configFor(uri);
+      config = this.configForFile(file);
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       config = DEFAULT_CONFIG;
@@ -251,7 +256,6 @@ export class WorkspaceSession {
         ),
       );
     }
-    const file = filePath(uri);
     if (file && isExcluded(file, config)) return [];
     const failure = analysis.failures.get(uri);
     if (failure) {

@@ -62,7 +62,17 @@ function peerRules(rules: readonly Rule[]): Map<string, string[]> {
   return peerMap;
 }
 
-const knownIds = (rules: readonly Rule[]) => new Set(rules.map((r) => r.meta.id.toUpperCase()));
+const knownIdSets = new WeakMap<readonly Rule[], ReadonlySet<string>>();
+
+/** Upper-cased ids of the rules, once per rule list (it was built again for every document checked). */
+function knownIds(rules: readonly Rule[]): ReadonlySet<string> {
+  let known = knownIdSets.get(rules);
+  if (!known) {
+    known = new Set(rules.map((r) => r.meta.id.toUpperCase()));
+    knownIdSets.set(rules, known);
+  }
+  return known;
+}
 
 /** Today's date as `YYYY-MM-DD` (UTC), the reference for `until`. */
 export function today(): string {
@@ -172,9 +182,14 @@ interface PeerComment {
   readonly until?: string;
 }
 
+/** What every peer comment contains (`checkov:skip=`, `tfsec:ignore:`, `trivy:ignore:`). */
+const PEER_MARKER = /checkov:skip=|(?:tfsec|trivy):ignore:/i;
+
 /** `checkov:skip=ID[,ID]:reason`, `tfsec:ignore:ID[:exp:DATE]`, `trivy:ignore:ID[:exp:DATE]` (several per comment). */
 export function readPeerComment(text: string): PeerComment[] {
   const found: PeerComment[] = [];
+  // Most comments name no peer tool: one scan for the markers both patterns below need.
+  if (!PEER_MARKER.test(text)) return found;
   const checkov = /checkov:skip=([A-Za-z0-9_,\s-]+?)(?::(.*))?$/i.exec(text.trim());
   if (checkov) {
     found.push({
@@ -197,7 +212,7 @@ function metadataSuppressions(
   document: ParsedDocument,
   resource: Resource,
   date: string,
-  known: Set<string>,
+  known: ReadonlySet<string>,
 ): SuppressionDirective[] {
   if (resource.uri !== document.uri) return [];
   const list = resource.get('metadata.aisec.suppress');

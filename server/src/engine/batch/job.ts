@@ -13,7 +13,7 @@ import { summariseUnit, type UnitSummary } from '../coupling';
 import { readCandidate } from '../discovery';
 import type { Finding } from '../finding';
 import { skipNotice, WorkspaceSession } from '../session';
-import type { Unit } from '../units';
+import { groupUnits, type Unit } from '../units';
 import { OffsetsInUse } from './positions';
 
 /** What every job of one scan shares (sent to a worker once, when it starts). */
@@ -57,6 +57,7 @@ export interface ResourceFacts {
 
 export interface UnitReport {
   readonly id: string;
+  /** The links the unit's analysis produced to other units of the workspace (see linksToUnits). */
   readonly links: readonly TemplateLink[];
   readonly summary: UnitSummary;
 }
@@ -93,7 +94,8 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
 
   const units = job.units.map((unit): UnitReport => {
     const documents = unit.uris.flatMap((uri) => session.document(uri) ?? []);
-    return { id: unit.id, links: produced.get(unit.id) ?? [], summary: summariseUnit(new Set(unit.uris), documents) };
+    const links = linksToUnits(unit.id, produced.get(unit.id) ?? [], context.workspaceUris);
+    return { id: unit.id, links, summary: summariseUnit(new Set(unit.uris), documents) };
   });
 
   // Offsets findings point at, by file: turned into positions while the texts are here.
@@ -123,6 +125,29 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
     }
   }
   return { units, files, positions: offsets.positions((uri) => session.document(uri)?.lines) };
+}
+
+/** Unit ids of the whole workspace, computed once per scan (a worker gets the same set for every job). */
+const unitIdsByWorkspace = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/**
+ * The links the plan keeps: those that feed another unit of the workspace. Links to a registry module or to
+ * a directory outside the scan feed nothing, yet they are most of the bytes a job posts back (their values
+ * are whole object trees), so they are dropped before the output is copied to the scanning thread.
+ */
+function linksToUnits(
+  unitId: string,
+  links: readonly TemplateLink[],
+  workspaceUris: ReadonlySet<string>,
+): readonly TemplateLink[] {
+  if (links.length === 0) return links;
+  let unitIds = unitIdsByWorkspace.get(workspaceUris);
+  if (!unitIds) {
+    unitIds = new Set(groupUnits(workspaceUris).keys());
+    unitIdsByWorkspace.set(workspaceUris, unitIds);
+  }
+  const ids = unitIds;
+  return links.filter((link) => link.templateUri !== unitId && ids.has(link.templateUri));
 }
 
 /** The finding without references into the model: fixes as text edits when asked, else titles only. */

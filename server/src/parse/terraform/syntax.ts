@@ -266,8 +266,9 @@ class Node {
   constructor(
     private readonly source: string,
     readonly type: string,
-    readonly startIndex: number,
-    readonly endIndex: number,
+    /** Set after construction for nodes whose positions are taken from their children (see copyTree). */
+    public startIndex: number,
+    public endIndex: number,
     readonly isNamed: boolean,
     readonly isMissing: boolean,
     readonly field: string | null,
@@ -354,6 +355,26 @@ const PUNCTUATION_POSITIONS_READ = new Set(['binary_operation', 'unary_operation
 /** The position given to punctuation nobody reads the position of (never read: see make). */
 const UNREAD = -1;
 
+/** The position of a node not known yet: taken from its first and last child once they are copied. */
+const PENDING = -2;
+
+/**
+ * Node types whose first and last children do not start and end where they do: the root (whitespace and
+ * comments around the body) and `.0` (the old index form, one token in some trees). Every other type of
+ * the grammar starts with its first child and ends with its last (hidden rules are only whitespace and the
+ * chunks inside `template_literal`, a token here), so in a tree without errors its two positions cost no
+ * WebAssembly calls of their own.
+ */
+const OWN_POSITIONS = new Set(['config_file', 'legacy_index']);
+
+/**
+ * Whether a named node of an error-free tree takes its positions from its children: those whose children
+ * are copied, except a `get_attr` (its own text tells whether its children are copied at all).
+ */
+function positionsFromChildren(type: string): boolean {
+  return !TOKEN_TYPES.has(type) && !CHILDREN_NOT_READ.has(type) && type !== 'get_attr' && !OWN_POSITIONS.has(type);
+}
+
 /**
  * Copies the tree with one cursor walk; comments (extras may sit anywhere) and ERROR/MISSING on the way.
  * Every node costs WebAssembly calls (type, start, end, moves), so in a tree without errors what the
@@ -378,6 +399,10 @@ function copyTree(
     if (!hasError && !isNamed && parent && !PUNCTUATION_POSITIONS_READ.has(parent.type)) {
       return new Node(text, type, UNREAD, UNREAD, false, false, null, false);
     }
+    if (!hasError && parent && isNamed && positionsFromChildren(type)) {
+      // Its children are copied next: its start and end are theirs (see the walk below).
+      return new Node(text, type, PENDING, PENDING, true, false, fieldIn(parent, type), false);
+    }
     const start = cursor.startIndex;
     const end = cursor.endIndex;
     const missing = hasError && cursor.nodeIsMissing;
@@ -397,6 +422,19 @@ function copyTree(
     return parent.children.some((child) => child.type === 'expression') ? 'val' : 'key';
   };
   const hasChildren = (node: Node): boolean => node.isNamed && !node.childrenOmitted && !TOKEN_TYPES.has(node.type);
+  // The nodes whose start is pending are the top of the stack down from the node just copied: they begin
+  // with it, so they start where it does (`unread`: the position of punctuation, asked only now).
+  const startPending = (stack: readonly Node[], unread: number): void => {
+    const top = stack[stack.length - 1];
+    const start = top.startIndex === UNREAD ? unread : top.startIndex;
+    for (let i = stack.length - 2; i >= 0 && stack[i].startIndex === PENDING; i--) stack[i].startIndex = start;
+  };
+  // The cursor is back on `node` and its children are all copied: it ends where its last child does.
+  const endPending = (node: Node): void => {
+    if (node.endIndex !== PENDING) return;
+    const last = node.children[node.children.length - 1];
+    node.endIndex = last.endIndex >= 0 ? last.endIndex : cursor.endIndex;
+  };
   try {
     const root = make(undefined);
     const stack: Node[] = [root];
@@ -406,7 +444,14 @@ function copyTree(
         const node = make(current);
         current.children.push(node);
         stack.push(node);
+        if (node.startIndex !== PENDING) startPending(stack, node.startIndex === UNREAD ? cursor.startIndex : -1);
         continue;
+      }
+      if (current.startIndex === PENDING) {
+        // No children after all: the cursor is still on the node.
+        current.startIndex = cursor.startIndex;
+        current.endIndex = cursor.endIndex;
+        startPending(stack, -1);
       }
       let moved = false;
       while (stack.length > 1) {
@@ -421,6 +466,7 @@ function copyTree(
         }
         cursor.gotoParent();
         stack.pop();
+        endPending(stack[stack.length - 1]);
       }
       if (!moved) break;
     }
