@@ -18,8 +18,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileReport } from '../engine/batch/job';
 import { defaultThreads } from '../engine/batch/runner';
 import { readCandidate } from '../engine/discovery';
-import type { Finding } from '../engine/finding';
-import { fileKind, skipNotice } from '../engine/session';
+import { fileKind } from '../engine/session';
 import { Checker } from './checker';
 import { codeActions, fixAllAction, isFixAllData, type CodeActionDeps } from './code-actions';
 import { docsHref } from './docs';
@@ -34,11 +33,9 @@ import {
   type SummaryChangedParams,
   type WorkspaceSummary,
 } from './protocol';
-import type { Positions } from './diagnostics';
-import { diagnosticsFor } from './publish';
+import { Publisher } from './publisher';
 import { Residency } from './residency';
 import { StringPool } from './string-pool';
-import type { LintSession } from './session';
 import { SessionRegistry, type Folder, type SessionFactory } from './sessions';
 import { SettingsStore } from './settings';
 import { buildSummary, countsOf, type SummaryFile } from './summary';
@@ -48,11 +45,6 @@ import { scanWorkspace, type ScanOutcome } from './workspace-scan';
 export interface ServerDeps {
   readonly createSession: SessionFactory;
   readonly edits: EditFunctions;
-}
-
-/** Session methods beyond the contract that the engine offers (the config a file gets). */
-interface ConfigAware {
-  configFor?(uri: string): { readonly source?: string };
 }
 
 export function startServer(connection: Connection, deps: ServerDeps): void {
@@ -78,7 +70,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
   let summaryVersion = 0;
   let scanning = 0;
   let scan: Promise<ScanOutcome> | undefined;
-  const published = new Set<string>();
 
   const isIac = (uri: string) => fileKind(uri) !== undefined;
   const openText = (uri: string) => {
@@ -86,11 +77,18 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     return doc ? { text: doc.getText(), version: doc.version } : undefined;
   };
 
-  const checker = new Checker(
+  const publisher: Publisher = new Publisher({
+    connection,
+    sessions,
+    settings,
+    documents,
+    isStale: (uri): boolean => checker.isDirty(uri),
+  });
+  const checker: Checker = new Checker(
     {
       sessions,
       openText,
-      publish,
+      publish: (uri, findings) => publisher.publish(uri, findings),
       checked: (uris) => {
         // The units just analysed may link or couple differently now: load what open files need.
         const loaded = residency.refresh(uris);
@@ -126,38 +124,6 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     keepFindings: (uri, findings) => checker.remember(uri, findings),
     openUris: () => documents.keys().filter(isIac),
   });
-
-  /** Positions in any file: a loaded file's own lines, else those the workspace scan kept (or the disk). */
-  function linesOf(uri: string): Positions {
-    const folder = sessions.folderOf(uri);
-    return (folder.files.has(uri) ? folder.session.document(uri)?.lines : undefined) ?? folder.positions.of(uri);
-  }
-
-  async function publish(uri: string, findings: readonly Finding[] | undefined): Promise<void> {
-    const folder = sessions.folderOf(uri);
-    const fileSettings = await settings.get(folder.uri || uri);
-    // Edited while the settings were fetched: these findings are for an older text; the next run publishes.
-    if (checker.isDirty(uri)) return;
-    const open = documents.get(uri);
-    const show =
-      findings !== undefined && fileSettings.enable && (open !== undefined || fileSettings.scanScope === 'workspace');
-    if (!show) {
-      if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-      return;
-    }
-    const document = folder.files.has(uri) ? folder.session.document(uri) : undefined;
-    const diagnostics = diagnosticsFor(uri, findings, {
-      notice: document ? skipNotice(document, open?.getText() ?? document.text) : folder.facts.get(uri)?.notice,
-      linesOf,
-      settings: fileSettings,
-      hasConfigFile: hasConfigFile(folder.session, uri),
-    });
-    // Clean files nobody looks at stay silent; an open file always gets an answer for its version.
-    if (diagnostics.length === 0 && !published.has(uri) && !open) return;
-    if (diagnostics.length) published.add(uri);
-    else published.delete(uri);
-    connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
-  }
 
   function notifySummaryChanged(): void {
     summaryVersion++;
@@ -199,7 +165,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         uri,
         report.findings.map((finding) => strings.finding(finding)),
       );
-      void publish(uri, checker.all().get(uri)).catch((cause) => error(`publishing ${uri}`, cause));
+      void publisher.publish(uri, checker.all().get(uri)).catch((cause) => error(`publishing ${uri}`, cause));
     }
   }
 
@@ -209,15 +175,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     folder.facts.delete(uri);
     sessions.deleteFile(uri);
     checker.forget(uri);
-    if (published.delete(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
-  }
-
-  function hasConfigFile(session: LintSession, uri: string): boolean {
-    try {
-      return (session as LintSession & ConfigAware).configFor?.(uri).source !== undefined;
-    } catch {
-      return true; // an invalid .aisec.json still "decides": the engine reports it
-    }
+    publisher.clear(uri);
   }
 
   async function rebuild(): Promise<void> {
@@ -441,7 +399,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     // Settings decide what is shown, not what is found: show the findings known again.
     checker.enqueue(sessions.allFiles(), 0);
     for (const [uri, findings] of checker.all()) {
-      if (!sessions.has(uri)) void publish(uri, findings).catch((cause) => error(`publishing ${uri}`, cause));
+      if (!sessions.has(uri)) void publisher.publish(uri, findings).catch((cause) => error(`publishing ${uri}`, cause));
     }
   });
 
@@ -534,7 +492,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         }
       }
     }
-    return buildSummary({ version: summaryVersion, scanning: scanning > 0, findings: checker.all(), files, linesOf });
+    return buildSummary({
+      version: summaryVersion,
+      scanning: scanning > 0,
+      findings: checker.all(),
+      files,
+      linesOf: publisher.linesOf,
+    });
   });
 
   connection.onRequest(RescanRequestMethod, async (): Promise<RescanResult> => {
