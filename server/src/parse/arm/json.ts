@@ -23,14 +23,21 @@ class TooDeep {
   constructor(readonly offset: number) {}
 }
 
-interface MutableNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  colonOffset?: number;
-  parent?: MutableNode;
-  children?: MutableNode[];
+/**
+ * A jsonc-parser `Node` with every field present from the start: one hidden class for all nodes, so the
+ * evaluator's reads of `type`, `value` and `children` stay monomorphic (object literals of five shapes,
+ * with `colonOffset` added later, made every lookup in the tree polymorphic).
+ */
+class MutableNode {
+  colonOffset: number | undefined = undefined;
+  constructor(
+    public type: Node['type'],
+    public offset: number,
+    public length: number,
+    public parent: MutableNode | undefined,
+    public value: unknown,
+    public children: MutableNode[] | undefined,
+  ) {}
 }
 
 /**
@@ -44,7 +51,7 @@ export function readJson(text: string): JsonReading {
   const bracketStrings: MutableNode[] = [];
   let depth = 0;
   // An artificial root, as in parseTree.
-  let current: MutableNode = { type: 'array', offset: -1, length: -1, children: [] };
+  let current = new MutableNode('array', -1, -1, undefined, undefined, []);
   const completeProperty = (end: number) => {
     if (current.type === 'property') {
       current.length = end - current.offset;
@@ -64,11 +71,11 @@ export function readJson(text: string): JsonReading {
       {
         onObjectBegin: (offset) => {
           enter(offset);
-          current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+          current = add(new MutableNode('object', offset, -1, current, undefined, []));
         },
         onObjectProperty: (name, offset, length) => {
-          current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
-          const key: MutableNode = { type: 'string', value: name, offset, length, parent: current };
+          current = add(new MutableNode('property', offset, -1, current, undefined, []));
+          const key = new MutableNode('string', offset, length, current, name, undefined);
           current.children!.push(key);
           if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
         },
@@ -81,7 +88,7 @@ export function readJson(text: string): JsonReading {
         },
         onArrayBegin: (offset) => {
           enter(offset);
-          current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+          current = add(new MutableNode('array', offset, -1, current, undefined, []));
         },
         onArrayEnd: (offset, length) => {
           depth--;
@@ -91,7 +98,7 @@ export function readJson(text: string): JsonReading {
         },
         onLiteralValue: (value, offset, length) => {
           const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-          const node = add({ type, offset, length, parent: current, value });
+          const node = add(new MutableNode(type, offset, length, current, value, undefined));
           if (type === 'string' && (value as string).charCodeAt(0) === 91 /* [ */) bracketStrings.push(node);
           completeProperty(offset + length);
         },
@@ -121,7 +128,7 @@ export function readJson(text: string): JsonReading {
     return { root: undefined, comments, problems, tooDeep: true };
   }
   const root = current.children![0];
-  if (root) delete root.parent;
+  if (root) root.parent = undefined;
   for (const error of errors) {
     // A byte-order mark (files saved by Windows editors) is not an error; jsonc-parser reports it as one.
     if (error.offset === 0 && text.charCodeAt(0) === 0xfeff) continue;
