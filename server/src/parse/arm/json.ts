@@ -51,16 +51,35 @@ export function readJson(text: string): JsonReading {
   const bracketStrings: MutableNode[] = [];
   let depth = 0;
   // An artificial root, as in parseTree.
-  let current = new MutableNode('array', -1, -1, undefined, undefined, []);
+  const top = new MutableNode('array', -1, -1, undefined, undefined, undefined);
+  let current = top;
+  // The children of the open nodes (objects, arrays, properties), innermost last, from `starts` on: a
+  // node's children array is made when it closes, at its exact size. Arrays grown by push() keep room for
+  // 17 items, and most nodes (every property) have one or two; the tree lives through the whole analysis,
+  // so the slack was copied by every young-generation GC.
+  const pending: MutableNode[] = [];
+  let pendingLength = 0;
+  const starts: number[] = [];
+  const add = (node: MutableNode): MutableNode => {
+    pending[pendingLength++] = node;
+    return node;
+  };
+  const open = (node: MutableNode): MutableNode => {
+    add(node);
+    starts.push(pendingLength);
+    return node;
+  };
+  const close = () => {
+    const start = starts.pop()!;
+    current.children = pending.slice(start, pendingLength);
+    pendingLength = start;
+    current = current.parent!;
+  };
   const completeProperty = (end: number) => {
     if (current.type === 'property') {
       current.length = end - current.offset;
-      current = current.parent!;
+      close();
     }
-  };
-  const add = (node: MutableNode): MutableNode => {
-    current.children!.push(node);
-    return node;
   };
   const enter = (offset: number) => {
     if (++depth > MAX_JSON_DEPTH) throw new TooDeep(offset);
@@ -71,29 +90,28 @@ export function readJson(text: string): JsonReading {
       {
         onObjectBegin: (offset) => {
           enter(offset);
-          current = add(new MutableNode('object', offset, -1, current, undefined, []));
+          current = open(new MutableNode('object', offset, -1, current, undefined, undefined));
         },
         onObjectProperty: (name, offset, length) => {
-          current = add(new MutableNode('property', offset, -1, current, undefined, []));
-          const key = new MutableNode('string', offset, length, current, name, undefined);
-          current.children!.push(key);
+          current = open(new MutableNode('property', offset, -1, current, undefined, undefined));
+          const key = add(new MutableNode('string', offset, length, current, name, undefined));
           if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
         },
         onObjectEnd: (offset, length) => {
           depth--;
           completeProperty(offset + length);
           current.length = offset + length - current.offset;
-          current = current.parent!;
+          close();
           completeProperty(offset + length);
         },
         onArrayBegin: (offset) => {
           enter(offset);
-          current = add(new MutableNode('array', offset, -1, current, undefined, []));
+          current = open(new MutableNode('array', offset, -1, current, undefined, undefined));
         },
         onArrayEnd: (offset, length) => {
           depth--;
           current.length = offset + length - current.offset;
-          current = current.parent!;
+          close();
           completeProperty(offset + length);
         },
         onLiteralValue: (value, offset, length) => {
@@ -127,7 +145,10 @@ export function readJson(text: string): JsonReading {
     });
     return { root: undefined, comments, problems, tooDeep: true };
   }
-  const root = current.children![0];
+  // jsonc-parser ends every object and array it begins, even at the end of a broken text; nodes still open
+  // (none expected) get their children all the same.
+  while (current !== top) close();
+  const root = pendingLength > 0 ? pending[0] : undefined;
   if (root) root.parent = undefined;
   for (const error of errors) {
     // A byte-order mark (files saved by Windows editors) is not an error; jsonc-parser reports it as one.
