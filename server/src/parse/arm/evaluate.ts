@@ -292,10 +292,11 @@ export class ArmScope {
       if (!keyNode || typeof keyNode.value !== 'string') continue;
       const name = keyNode.value;
       const valueNode = property.children?.[1];
-      const lower = name.length <= longest ? name.toLowerCase() : '';
+      // Lower-cased only when it may be excluded or be `copy` (most objects exclude nothing).
+      const lower = exclude.size > 0 && name.length <= longest ? name.toLowerCase() : '';
       if (exclude.has(lower)) continue;
       const propertySpan = spanOfNode(keyNode.parent!);
-      if (lower === 'copy' && isPropertyCopy(valueNode)) {
+      if (name.length === 4 && (lower || name.toLowerCase()) === 'copy' && isPropertyCopy(valueNode)) {
         for (const item of valueNode!.children ?? []) {
           const copyName = stringOf(child(item, 'name'))!;
           const value = this.evaluateCopy(item, copyName, locals, 'input');

@@ -62,12 +62,20 @@ export function canonicalNameOfWritten(written: string): string {
   return canonicalNameOf(ast, written);
 }
 
+/** Canonical names by expression node, as `shapes` (parsed trees are shared by all documents). */
+const canonicalNames = new WeakMap<ArmExpr, string>();
+
 /** A name expression (a sub-expression of `source`) in canonical form. */
 export function canonicalNameOf(node: ArmExpr, source: string): string {
-  const pieces = piecesOf(node, source, 0) ?? [
-    { expression: normalizeExpressionText(source.slice(node.start, node.end)) },
-  ];
-  return canonicalSegments(segmentsOf(pieces));
+  let canonical = canonicalNames.get(node);
+  if (canonical === undefined) {
+    const pieces = piecesOf(node, source, 0) ?? [
+      { expression: normalizeExpressionText(source.slice(node.start, node.end)) },
+    ];
+    canonical = canonicalSegments(segmentsOf(pieces));
+    canonicalNames.set(node, canonical);
+  }
+  return canonical;
 }
 
 /** Canonical names of several name arguments, as `resourceId(type, a, b)` takes them. */

@@ -191,13 +191,19 @@ function describeError(code: string): string {
 export function child(node: Node | undefined, name: string): Node | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   let insensitive: Node | undefined;
-  const lower = name.toLowerCase();
+  // Lower-cased only when a key of the same length is not the exact name (rare): this runs for every
+  // property looked up on every resource.
+  let lower: string | undefined;
   for (const property of node.children) {
     const key = property.children?.[0];
     if (!key || typeof key.value !== 'string') continue;
     if (key.value === name) return property.children?.[1];
     // Length first: lower-casing every key of every object looked up is a hot spot on large templates.
-    if (insensitive === undefined && key.value.length === lower.length && key.value.toLowerCase() === lower)
+    if (
+      insensitive === undefined &&
+      key.value.length === name.length &&
+      key.value.toLowerCase() === (lower ??= name.toLowerCase())
+    )
       insensitive = property.children?.[1];
   }
   return insensitive;
