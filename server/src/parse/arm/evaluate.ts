@@ -23,7 +23,7 @@ import {
   type Value,
 } from '../../model/value';
 import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
-import { expressionBody, isExpression, literalText, parseExpression, type ArmExpr } from './expression';
+import { isExpression, literalText, parsedExpression, parseExpression, type ArmExpr } from './expression';
 import { child, entries, spanOfNode, stringOf } from './json';
 import { canonicalNameOf, canonicalNameOfWritten, idShapeOf, idShapeOfLiteral, type IdShape } from './idShape';
 
@@ -81,32 +81,6 @@ const LAMBDA_FUNCTIONS = new Set([
   'mapvalues',
 ]);
 
-/**
- * Parsed expressions by their text, shared by all documents: half the `[…]` strings of a template repeat
- * another one (`[parameters('location')]`), and compiled Bicep modules repeat whole templates across files
- * (the corpus has 9,700 distinct strings per file but 4,500 in all). Offsets in an expression are relative to
- * its string, so equal strings have equal trees, and trees are never modified. Bounded: emptied when full,
- * so a long-running language server does not keep every string it ever saw.
- */
-const expressionsByText = new Map<string, ArmExpr>();
-const MAX_CACHED_EXPRESSIONS = 20_000;
-
-/** The parsed body of a `[…]` string (which must be an expression: see expressionBody). */
-function expressionOf(text: string): ArmExpr {
-  let ast = expressionsByText.get(text);
-  if (!ast) {
-    // A JSON string is a slice of its document's text, and so are the strings of a tree parsed from it: the
-    // cache keeps a copy of its own (UTF-16 code units as they are, lone surrogates too), or it would keep
-    // every document it saw alive.
-    const own = Buffer.from(text, 'utf16le').toString('utf16le');
-    const body = expressionBody(own)!;
-    ast = parseExpression(own, body.start, body.end);
-    if (expressionsByText.size >= MAX_CACHED_EXPRESSIONS) expressionsByText.clear();
-    expressionsByText.set(own, ast);
-  }
-  return ast;
-}
-
 /** Shared by every scope of one document: its text, uri, and the expression problems found. */
 export class DocumentContext {
   readonly problems: SyntaxProblem[] = [];
@@ -140,7 +114,7 @@ export class DocumentContext {
   parsed(node: Node): { ast: ArmExpr; toDocument: (offset: number) => number } {
     let entry = this.expressions.get(node);
     if (!entry) {
-      entry = { ast: expressionOf(node.value as string), toDocument: offsetMapper(this.text, node) };
+      entry = { ast: parsedExpression(node.value as string), toDocument: offsetMapper(this.text, node) };
       this.expressions.set(node, entry);
     }
     return entry;
@@ -157,7 +131,7 @@ export class DocumentContext {
       const text = node.value;
       if (typeof text !== 'string' || !isExpression(text)) continue;
       // Parsed first, the walk up to the root for `metadata` only for the few that fail.
-      const ast = expressionOf(text);
+      const ast = parsedExpression(text);
       if (ast.kind === 'error' && !insideMetadata(node))
         this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
     }
@@ -1131,9 +1105,4 @@ function withSpan<V extends Value>(value: V, span: Span, text?: string): V {
   copy.span = span;
   if (text !== undefined) copy.text = text;
   return copy as V;
-}
-
-/** Empties the shared cache of parsed expressions (benchmarks: every round starts as a fresh scan). */
-export function forgetParsedExpressions(): void {
-  expressionsByText.clear();
 }

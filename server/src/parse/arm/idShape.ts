@@ -7,7 +7,7 @@
 // name compare equal through `canonicalName` (`format('{0}-pe', parameters('a'))` and
 // `concat(parameters('a'), '-pe')` are one name), so an id built in a string finds the resource of this
 // template declared with that name even when the name itself is not known.
-import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { expressionBody, literalText, parsedExpression, type ArmExpr } from './expression';
 
 /** A piece of a string as written: literal text, or the normalised text of a sub-expression. */
 type Piece = { readonly literal: string } | { readonly expression: string };
@@ -58,7 +58,7 @@ export function idShapeOfLiteral(id: string): IdShape | undefined {
 export function canonicalNameOfWritten(written: string): string {
   const body = expressionBody(written);
   if (!body) return canonicalSegments(segmentsOf([{ literal: literalText(written) }]));
-  const ast = parseExpression(written, body.start, body.end);
+  const ast = parsedExpression(written);
   return canonicalNameOf(ast, written);
 }
 
