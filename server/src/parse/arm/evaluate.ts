@@ -23,7 +23,7 @@ import {
   type Value,
 } from '../../model/value';
 import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
-import { expressionBody, isExpression, literalText, parseExpression, type ArmExpr } from './expression';
+import { isExpression, literalText, parsedExpression, parseExpression, type ArmExpr } from './expression';
 import { child, entries, spanOfNode, stringOf } from './json';
 import { canonicalNameOf, canonicalNameOfWritten, idShapeOf, idShapeOfLiteral, type IdShape } from './idShape';
 
@@ -109,32 +109,15 @@ export class DocumentContext {
   private copyBudget = MAX_COPY_ITEMS_PER_DOCUMENT;
 
   private readonly expressions = new Map<Node, { ast: ArmExpr; toDocument: (offset: number) => number }>();
-  /**
-   * Parsed expressions by their text: half the `[…]` strings of a template repeat another one
-   * (`[parameters('location')]`). Offsets in an expression are relative to its string, so equal strings
-   * have equal trees. This document's only: the map dies with the analysis of the file.
-   */
-  private readonly expressionsByText = new Map<string, ArmExpr>();
 
   /** The parsed expression of a `[…]` string node, parsed once (copy loops evaluate the same node many times). */
   parsed(node: Node): { ast: ArmExpr; toDocument: (offset: number) => number } {
     let entry = this.expressions.get(node);
     if (!entry) {
-      entry = { ast: this.expressionOf(node.value as string), toDocument: offsetMapper(this.text, node) };
+      entry = { ast: parsedExpression(node.value as string), toDocument: offsetMapper(this.text, node) };
       this.expressions.set(node, entry);
     }
     return entry;
-  }
-
-  /** The parsed body of a `[…]` string (which must be an expression: see expressionBody). */
-  private expressionOf(text: string): ArmExpr {
-    let ast = this.expressionsByText.get(text);
-    if (!ast) {
-      const body = expressionBody(text)!;
-      ast = parseExpression(text, body.start, body.end);
-      this.expressionsByText.set(text, ast);
-    }
-    return ast;
   }
 
   /**
@@ -148,7 +131,7 @@ export class DocumentContext {
       const text = node.value;
       if (typeof text !== 'string' || !isExpression(text)) continue;
       // Parsed first, the walk up to the root for `metadata` only for the few that fail.
-      const ast = this.expressionOf(text);
+      const ast = parsedExpression(text);
       if (ast.kind === 'error' && !insideMetadata(node))
         this.problem(spanOfNode(node), `Invalid template expression: ${ast.message}`);
     }
@@ -283,10 +266,11 @@ export class ArmScope {
       if (!keyNode || typeof keyNode.value !== 'string') continue;
       const name = keyNode.value;
       const valueNode = property.children?.[1];
-      const lower = name.length <= longest ? name.toLowerCase() : '';
+      // Lower-cased only when it may be excluded or be `copy` (most objects exclude nothing).
+      const lower = exclude.size > 0 && name.length <= longest ? name.toLowerCase() : '';
       if (exclude.has(lower)) continue;
       const propertySpan = spanOfNode(keyNode.parent!);
-      if (lower === 'copy' && isPropertyCopy(valueNode)) {
+      if (name.length === 4 && (lower || name.toLowerCase()) === 'copy' && isPropertyCopy(valueNode)) {
         for (const item of valueNode!.children ?? []) {
           const copyName = stringOf(child(item, 'name'))!;
           const value = this.evaluateCopy(item, copyName, locals, 'input');

@@ -7,7 +7,7 @@
 // name compare equal through `canonicalName` (`format('{0}-pe', parameters('a'))` and
 // `concat(parameters('a'), '-pe')` are one name), so an id built in a string finds the resource of this
 // template declared with that name even when the name itself is not known.
-import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { expressionBody, literalText, parsedExpression, type ArmExpr } from './expression';
 
 /** A piece of a string as written: literal text, or the normalised text of a sub-expression. */
 type Piece = { readonly literal: string } | { readonly expression: string };
@@ -58,16 +58,24 @@ export function idShapeOfLiteral(id: string): IdShape | undefined {
 export function canonicalNameOfWritten(written: string): string {
   const body = expressionBody(written);
   if (!body) return canonicalSegments(segmentsOf([{ literal: literalText(written) }]));
-  const ast = parseExpression(written, body.start, body.end);
+  const ast = parsedExpression(written);
   return canonicalNameOf(ast, written);
 }
 
+/** Canonical names by expression node, as `shapes` (parsed trees are shared by all documents). */
+const canonicalNames = new WeakMap<ArmExpr, string>();
+
 /** A name expression (a sub-expression of `source`) in canonical form. */
 export function canonicalNameOf(node: ArmExpr, source: string): string {
-  const pieces = piecesOf(node, source, 0) ?? [
-    { expression: normalizeExpressionText(source.slice(node.start, node.end)) },
-  ];
-  return canonicalSegments(segmentsOf(pieces));
+  let canonical = canonicalNames.get(node);
+  if (canonical === undefined) {
+    const pieces = piecesOf(node, source, 0) ?? [
+      { expression: normalizeExpressionText(source.slice(node.start, node.end)) },
+    ];
+    canonical = canonicalSegments(segmentsOf(pieces));
+    canonicalNames.set(node, canonical);
+  }
+  return canonical;
 }
 
 /** Canonical names of several name arguments, as `resourceId(type, a, b)` takes them. */

@@ -23,14 +23,21 @@ class TooDeep {
   constructor(readonly offset: number) {}
 }
 
-interface MutableNode {
-  type: Node['type'];
-  offset: number;
-  length: number;
-  value?: unknown;
-  colonOffset?: number;
-  parent?: MutableNode;
-  children?: MutableNode[];
+/**
+ * A jsonc-parser `Node` with every field present from the start: one hidden class for all nodes, so the
+ * evaluator's reads of `type`, `value` and `children` stay monomorphic (object literals of five shapes,
+ * with `colonOffset` added later, made every lookup in the tree polymorphic).
+ */
+class MutableNode {
+  colonOffset: number | undefined = undefined;
+  constructor(
+    public type: Node['type'],
+    public offset: number,
+    public length: number,
+    public parent: MutableNode | undefined,
+    public value: unknown,
+    public children: MutableNode[] | undefined,
+  ) {}
 }
 
 /**
@@ -44,16 +51,35 @@ export function readJson(text: string): JsonReading {
   const bracketStrings: MutableNode[] = [];
   let depth = 0;
   // An artificial root, as in parseTree.
-  let current: MutableNode = { type: 'array', offset: -1, length: -1, children: [] };
+  const top = new MutableNode('array', -1, -1, undefined, undefined, undefined);
+  let current = top;
+  // The children of the open nodes (objects, arrays, properties), innermost last, from `starts` on: a
+  // node's children array is made when it closes, at its exact size. Arrays grown by push() keep room for
+  // 17 items, and most nodes (every property) have one or two; the tree lives through the whole analysis,
+  // so the slack was copied by every young-generation GC.
+  const pending: MutableNode[] = [];
+  let pendingLength = 0;
+  const starts: number[] = [];
+  const add = (node: MutableNode): MutableNode => {
+    pending[pendingLength++] = node;
+    return node;
+  };
+  const open = (node: MutableNode): MutableNode => {
+    add(node);
+    starts.push(pendingLength);
+    return node;
+  };
+  const close = () => {
+    const start = starts.pop()!;
+    current.children = pending.slice(start, pendingLength);
+    pendingLength = start;
+    current = current.parent!;
+  };
   const completeProperty = (end: number) => {
     if (current.type === 'property') {
       current.length = end - current.offset;
-      current = current.parent!;
+      close();
     }
-  };
-  const add = (node: MutableNode): MutableNode => {
-    current.children!.push(node);
-    return node;
   };
   const enter = (offset: number) => {
     if (++depth > MAX_JSON_DEPTH) throw new TooDeep(offset);
@@ -64,34 +90,33 @@ export function readJson(text: string): JsonReading {
       {
         onObjectBegin: (offset) => {
           enter(offset);
-          current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
+          current = open(new MutableNode('object', offset, -1, current, undefined, undefined));
         },
         onObjectProperty: (name, offset, length) => {
-          current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
-          const key: MutableNode = { type: 'string', value: name, offset, length, parent: current };
-          current.children!.push(key);
+          current = open(new MutableNode('property', offset, -1, current, undefined, undefined));
+          const key = add(new MutableNode('string', offset, length, current, name, undefined));
           if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
         },
         onObjectEnd: (offset, length) => {
           depth--;
           completeProperty(offset + length);
           current.length = offset + length - current.offset;
-          current = current.parent!;
+          close();
           completeProperty(offset + length);
         },
         onArrayBegin: (offset) => {
           enter(offset);
-          current = add({ type: 'array', offset, length: -1, parent: current, children: [] });
+          current = open(new MutableNode('array', offset, -1, current, undefined, undefined));
         },
         onArrayEnd: (offset, length) => {
           depth--;
           current.length = offset + length - current.offset;
-          current = current.parent!;
+          close();
           completeProperty(offset + length);
         },
         onLiteralValue: (value, offset, length) => {
           const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-          const node = add({ type, offset, length, parent: current, value });
+          const node = add(new MutableNode(type, offset, length, current, value, undefined));
           if (type === 'string' && (value as string).charCodeAt(0) === 91 /* [ */) bracketStrings.push(node);
           completeProperty(offset + length);
         },
@@ -120,8 +145,11 @@ export function readJson(text: string): JsonReading {
     });
     return { root: undefined, comments, problems, tooDeep: true };
   }
-  const root = current.children![0];
-  if (root) delete root.parent;
+  // jsonc-parser ends every object and array it begins, even at the end of a broken text; nodes still open
+  // (none expected) get their children all the same.
+  while (current !== top) close();
+  const root = pendingLength > 0 ? pending[0] : undefined;
+  if (root) root.parent = undefined;
   for (const error of errors) {
     // A byte-order mark (files saved by Windows editors) is not an error; jsonc-parser reports it as one.
     if (error.offset === 0 && text.charCodeAt(0) === 0xfeff) continue;
@@ -163,13 +191,19 @@ function describeError(code: string): string {
 export function child(node: Node | undefined, name: string): Node | undefined {
   if (node?.type !== 'object' || !node.children) return undefined;
   let insensitive: Node | undefined;
-  const lower = name.toLowerCase();
+  // Lower-cased only when a key of the same length is not the exact name (rare): this runs for every
+  // property looked up on every resource.
+  let lower: string | undefined;
   for (const property of node.children) {
     const key = property.children?.[0];
     if (!key || typeof key.value !== 'string') continue;
     if (key.value === name) return property.children?.[1];
     // Length first: lower-casing every key of every object looked up is a hot spot on large templates.
-    if (insensitive === undefined && key.value.length === lower.length && key.value.toLowerCase() === lower)
+    if (
+      insensitive === undefined &&
+      key.value.length === name.length &&
+      key.value.toLowerCase() === (lower ??= name.toLowerCase())
+    )
       insensitive = property.children?.[1];
   }
   return insensitive;

@@ -11,7 +11,7 @@ import { combineConditions } from '../../model/lift';
 import type { Span } from '../../model/span';
 import { getPath, make, type ObjectValue, type Property, type UnknownValue, type Value } from '../../model/value';
 import { ArmScope, MAX_COPY_ITEMS, NO_LOCALS, type DocumentContext, type Locals } from './evaluate';
-import { expressionBody, literalText, parseExpression, type ArmExpr } from './expression';
+import { expressionBody, literalText, parsedExpression, type ArmExpr } from './expression';
 import { canonicalNameOf, canonicalNameOfWritten } from './idShape';
 import { child, entries, propertyNode, spanOfNode, stringOf } from './json';
 
@@ -94,6 +94,8 @@ export class TemplateWalker {
   readonly resources: Resource[] = [];
   readonly links: TemplateLink[] = [];
   private readonly keys = new Set<string>();
+  /** The last `#n` suffix given to each key that needed one (see uniqueKey). */
+  private readonly lastSuffix = new Map<string, number>();
   private readonly planned = new Map<Node, Planned>();
 
   constructor(
@@ -182,14 +184,14 @@ export class TemplateWalker {
       this.document.opaque.set(inlineTemplate, 'a nested template: its resources are analysed on their own');
     }
     let body = scope.evaluateObject(node, locals, STRUCTURAL);
-    let resourceScope = body.properties.find((p) => p.name.toLowerCase() === 'scope')?.value;
+    let resourceScope = firstProperty(body, 'scope')?.value;
     const extension = extensionForm(type, name, (targetType) => targetKeyOf(scope, targetType, nameNode));
     if (extension) {
       type = extension.type;
       name = extension.name;
       resourceScope ??= extension.scope;
     }
-    if (name !== body.properties.find((p) => p.name.toLowerCase() === 'name')?.value) body = withName(body, name);
+    if (name !== firstProperty(body, 'name')?.value) body = withName(body, name);
 
     const existingNode = child(node, 'existing');
     const parentKey =
@@ -327,7 +329,12 @@ export class TemplateWalker {
 
   private uniqueKey(key: string): string {
     let unique = key;
-    for (let n = 2; this.keys.has(unique); n++) unique = `${key}#${n}`;
+    // Keys are only ever added, so the first free suffix of a key never goes down: the search goes on from
+    // the last one found (templates declare hundreds of resources written alike, `…/[guid(…)]`, and counting
+    // from 2 each time was quadratic).
+    let n = this.lastSuffix.get(key) ?? 1;
+    while (this.keys.has(unique)) unique = `${key}#${++n}`;
+    if (n > 1) this.lastSuffix.set(key, n);
     this.keys.add(unique);
     return unique;
   }
@@ -416,7 +423,7 @@ function targetKeyOf(scope: ArmScope, targetType: string, nameNode: Node | undef
   const text = stringOf(nameNode);
   const body = text ? expressionBody(text) : undefined;
   if (!text || !body) return undefined;
-  const ast = parseExpression(text, body.start, body.end);
+  const ast = parsedExpression(text);
   if (ast.kind !== 'call' || ast.namespace) return undefined;
   const [first, second] = ast.args;
   let target: ArmExpr | undefined;
@@ -443,7 +450,7 @@ function parentByName(scope: ArmScope, type: string, nameNode: Node | undefined)
   }
   // Expressions: only a parent with a one-segment name (a top-level resource) can be compared as written.
   if (segments.length !== 3) return undefined;
-  const ast = parseExpression(text, body.start, body.end);
+  const ast = parsedExpression(text);
   if (ast.kind !== 'call' || ast.namespace) return undefined;
   let parentName: ArmExpr | undefined;
   if (/^format$/i.test(ast.name) && ast.args[0]?.kind === 'string') {
@@ -453,6 +460,14 @@ function parentByName(scope: ArmScope, type: string, nameNode: Node | undefined)
     parentName = ast.args[0];
   }
   return parentName ? scope.resourceKeyByName(parentType, text.slice(parentName.start, parentName.end)) : undefined;
+}
+
+/**
+ * The first property called `lower` in any casing. Length first: lower-casing every property name of every
+ * resource body twice was a hot spot on large templates.
+ */
+function firstProperty(body: ObjectValue, lower: string): Property | undefined {
+  return body.properties.find((p) => p.name.length === lower.length && p.name.toLowerCase() === lower);
 }
 
 function withName(body: ObjectValue, name: Value): ObjectValue {
