@@ -15,6 +15,7 @@ import { groupUnits } from '../../server/src/engine/units';
 import { scanPaths } from '../../server/src/engine/scan';
 import { WorkspaceSession } from '../../server/src/engine/session';
 import { cachedTerraformTrees } from '../../server/src/parse/terraform';
+import { privateEndpointTo, SHARED_ACCOUNT } from './helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -83,31 +84,8 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
 
   it('checks files together when a private endpoint in one names an account in another (names compare without case)', async () => {
     const dir = workspace({
-      'ai/account.bicep': `resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
-  name: 'oai-shared'
-  location: 'eastus'
-  kind: 'OpenAI'
-  sku: { name: 'S0' }
-  properties: { publicNetworkAccess: 'Disabled', customSubDomainName: 'oai-shared', disableLocalAuth: true }
-}
-`,
-      'network/endpoint.bicep': `resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
-  name: 'pe-oai'
-  location: 'eastus'
-  properties: {
-    subnet: { id: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe' }
-    privateLinkServiceConnections: [
-      {
-        name: 'oai'
-        properties: {
-          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/OAI-Shared'
-          groupIds: ['account']
-        }
-      }
-    ]
-  }
-}
-`,
+      'ai/account.bicep': SHARED_ACCOUNT,
+      'network/endpoint.bicep': privateEndpointTo('OAI-Shared'),
       'other/unrelated.bicep': `resource store 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: 'stunrelated'
   location: 'eastus'

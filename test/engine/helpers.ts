@@ -38,3 +38,34 @@ export const OPEN_ACCOUNT = `resource account 'Microsoft.CognitiveServices/accou
   }
 }
 `;
+
+/** A locked-down Azure OpenAI account named 'oai-shared' (its private endpoint may be in another file). */
+export const SHARED_ACCOUNT = `resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
+  name: 'oai-shared'
+  location: 'eastus'
+  kind: 'OpenAI'
+  sku: { name: 'S0' }
+  properties: { publicNetworkAccess: 'Disabled', customSubDomainName: 'oai-shared', disableLocalAuth: true }
+}
+`;
+
+/** A private endpoint naming the account `target` by a literal resource id. */
+export function privateEndpointTo(target: string): string {
+  return `resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
+  name: 'pe-oai'
+  location: 'eastus'
+  properties: {
+    subnet: { id: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe' }
+    privateLinkServiceConnections: [
+      {
+        name: 'oai'
+        properties: {
+          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/${target}'
+          groupIds: ['account']
+        }
+      }
+    ]
+  }
+}
+`;
+}

@@ -7,38 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { removeWorkspaces, TestClient, uriOf, workspace, type Diagnostic } from './lsp-client';
 import type { WorkspaceSummary } from '../../server/src/lsp/protocol';
+import { privateEndpointTo, SHARED_ACCOUNT } from '../engine/helpers';
 
 const PRIVATE_ENDPOINT = 'AIS-COG-PRIVATE-ENDPOINT';
 const LOCAL_AUTH = 'AIS-COG-LOCAL-AUTH';
 const has = (code: string) => (ds: readonly Diagnostic[]) => ds.some((d) => d.code === code);
 const hasNot = (code: string) => (ds: readonly Diagnostic[]) => !ds.some((d) => d.code === code);
 
-const account = `resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
-  name: 'oai-shared'
-  location: 'eastus'
-  kind: 'OpenAI'
-  sku: { name: 'S0' }
-  properties: { publicNetworkAccess: 'Disabled', customSubDomainName: 'oai-shared', disableLocalAuth: true }
-}
-`;
-
-const endpoint = (target: string) => `resource endpoint 'Microsoft.Network/privateEndpoints@2024-05-01' = {
-  name: 'pe-oai'
-  location: 'eastus'
-  properties: {
-    subnet: { id: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet/subnets/pe' }
-    privateLinkServiceConnections: [
-      {
-        name: 'oai'
-        properties: {
-          privateLinkServiceId: '/subscriptions/0000/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/${target}'
-          groupIds: ['account']
-        }
-      }
-    ]
-  }
-}
-`;
+const account = SHARED_ACCOUNT;
+const endpoint = privateEndpointTo;
 
 const module = `param localAuth bool
 resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
