@@ -89,8 +89,8 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
           progress?.report(Math.round((checked / Math.max(total, 1)) * 100), `Checked ${checked}/${total} files`);
         },
       });
-      // A cancelled scan did not link every unit: the Terraform modules stay the only neighbourhoods.
-      if (!result.cancelled) folder.neighbourhoods = UnitNeighbourhoods.ofScan(result.graph, deps.strings);
+      // A cancelled scan links only the units it analysed; the others stay alone until the next scan.
+      folder.neighbourhoods = UnitNeighbourhoods.ofScan(result.graph, deps.strings);
       deps.scanned(folder);
     }
   } catch (error) {
