@@ -29,6 +29,7 @@ import {
   groupUnits,
   MAX_LINK_ROUNDS,
   skipGenerated,
+  unitIdOf,
   type Unit,
 } from './units';
 import { WorkspaceIndex } from './workspace-index';
@@ -151,7 +152,7 @@ export class WorkspaceSession {
       const dir = directoryUri(uri);
       return [...analysis.documents.keys()].filter((u) => u.startsWith(`${dir}/`));
     }
-    const start = analysis.unitOf.get(uri) ?? (fileKind(uri) === 'terraform' ? directoryUri(uri) : uri);
+    const start = analysis.unitOf.get(uri) ?? unitIdOf(uri);
     // Every unit connected to this one through links, in either direction.
     const units = new Set<string>([start]);
     const queue = [start];

@@ -53,7 +53,12 @@ export interface Unit {
   readonly uris: readonly string[];
 }
 
-/** Groups file uris into units (sorted; Terraform files by directory). */
+/** The id of the unit a file belongs to: its own uri, or for a Terraform file its directory's. */
+export function unitIdOf(uri: string): string {
+  return fileKind(uri) === 'terraform' ? directoryUri(uri) : uri;
+}
+
+/** Groups file uris into units (sorted; Terraform files by directory, see unitIdOf). */
 export function groupUnits(uris: Iterable<string>): Map<string, Unit> {
   const units = new Map<string, Unit>();
   const terraform = new Map<string, string[]>();

@@ -6,7 +6,8 @@
 //
 // The graph starts as the workspace scan's (batch/plan.ts UnitGraph) and follows the session: whenever the
 // session analyses a unit again, its supplies and summary are replaced (`update`).
-import { directoryUri, fileKind } from '../engine/session';
+import { fileKind } from '../engine/session';
+import { unitIdOf } from '../engine/units';
 import type { UnitSummary } from '../engine/coupling';
 import type { UnitGraph } from '../engine/batch/plan';
 import type { StringPool } from './string-pool';
@@ -48,11 +49,6 @@ export class UnitNeighbourhoods {
     return result;
   }
 
-  /** The unit a file belongs to (a Terraform file: its directory). */
-  static unitIdOf(uri: string): string {
-    return fileKind(uri) === 'terraform' ? directoryUri(uri) : uri;
-  }
-
   has(uri: string): boolean {
     return this.unitOfUri.has(uri);
   }
@@ -63,7 +59,7 @@ export class UnitNeighbourhoods {
 
   addFile(uri: string): void {
     if (fileKind(uri) === undefined || this.unitOfUri.has(uri)) return;
-    const id = UnitNeighbourhoods.unitIdOf(uri);
+    const id = unitIdOf(uri);
     (this.units.get(id) ?? this.units.set(id, new Set()).get(id)!).add(uri);
     this.unitOfUri.set(uri, id);
   }
@@ -101,7 +97,7 @@ export class UnitNeighbourhoods {
 
   /** Every file of the units around the given files' units (the files themselves included). */
   filesAround(uris: Iterable<string>): Set<string> {
-    const start = [...uris].map((uri) => this.unitOfUri.get(uri) ?? UnitNeighbourhoods.unitIdOf(uri));
+    const start = [...uris].map((uri) => this.unitOfUri.get(uri) ?? unitIdOf(uri));
     const seen = new Set<string>(start);
     const queue = [...start];
     const visit = (id: string | undefined): void => {

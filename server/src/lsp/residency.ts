@@ -8,7 +8,7 @@ import { resourceFacts, withFixTitlesOnly } from '../engine/batch/job';
 import { OffsetsInUse } from '../engine/batch/positions';
 import type { Finding } from '../engine/finding';
 import { skipNotice } from '../engine/session';
-import { UnitNeighbourhoods } from './neighbourhood';
+import { unitIdOf } from '../engine/units';
 import type { Folder, SessionRegistry } from './sessions';
 
 export interface ResidencyHost {
@@ -65,11 +65,9 @@ export class Residency {
       const produced = session.producedLinks();
       // `.aisec.json` files sit in the session too (a change invalidates findings) but are no unit.
       const iac = [...uris].filter((uri) => folder.files.has(uri) && !uri.endsWith('/.aisec.json'));
-      const units = new Set(iac.map(UnitNeighbourhoods.unitIdOf));
+      const units = new Set(iac.map(unitIdOf));
       for (const id of units) {
-        const files = [...folder.files].filter(
-          (uri) => UnitNeighbourhoods.unitIdOf(uri) === id && !uri.endsWith('/.aisec.json'),
-        );
+        const files = [...folder.files].filter((uri) => unitIdOf(uri) === id && !uri.endsWith('/.aisec.json'));
         for (const uri of files) folder.neighbourhoods.addFile(uri);
         const documents = files.flatMap((uri) => session.document(uri) ?? []);
         const supplies = (produced.get(id) ?? []).map((link) => link.templateUri);

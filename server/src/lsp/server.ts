@@ -169,13 +169,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
   }
 
-  /** A file is gone from the workspace (deleted or now excluded): forget it and clear its diagnostics. */
-  function forgetFile(folder: Folder, uri: string): void {
+  /**
+   * A file is gone from the workspace (deleted or now excluded): forget it, clear its diagnostics, and check
+   * again the loaded files that depended on it (its neighbourhood included: sessions.affectedBy).
+   */
+  function forgetFile(uri: string): void {
+    const folder = sessions.folderOf(uri);
+    const affected = sessions.affectedBy(uri).filter((u) => u !== uri);
     folder.neighbourhoods.removeFile(uri);
     folder.facts.delete(uri);
     sessions.deleteFile(uri);
     checker.forget(uri);
     publisher.clear(uri);
+    checker.enqueue(affected);
   }
 
   async function rebuild(): Promise<void> {
@@ -202,11 +208,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           strings,
           isOpen: (uri) => documents.get(uri) !== undefined,
           settingsFor: (uri) => settings.get(uri),
-          removed: (folder, uri) => {
-            const around = [...folder.neighbourhoods.filesAround([uri])].filter((u) => sessions.has(u) && u !== uri);
-            forgetFile(folder, uri);
-            checker.enqueue(around);
-          },
+          removed: forgetFile,
           reported,
           scanned: (folder) => {
             // The open files' neighbourhoods are known now: load them and check the loaded files together.
@@ -321,13 +323,12 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     } catch {
       text = undefined;
     }
-    const affected = sessions.has(uri) ? sessions.affectedBy(uri) : [];
     if (text !== undefined) {
+      const before = sessions.affectedBy(uri);
       sessions.setFile(uri, text);
-      checker.enqueue([uri, ...affected, ...sessions.affectedBy(uri)]);
+      checker.enqueue([uri, ...before, ...sessions.affectedBy(uri)]);
     } else {
-      forgetFile(sessions.folderOf(uri), uri);
-      checker.enqueue(affected.filter((u) => u !== uri));
+      forgetFile(uri);
     }
     // Then what only this file needed leaves the session.
     evictWhenIdle();
@@ -352,22 +353,19 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           continue;
         }
         if (!isIac(uri) || documents.get(uri)) continue; // the editor owns open files
-        const folder = sessions.folderOf(uri);
         if (change.type === FileChangeType.Deleted) {
           // Load what depended on it, then check that without it.
           residency.pin([uri]);
-          const around = [...folder.neighbourhoods.filesAround([uri])].filter((u) => sessions.has(u) && u !== uri);
-          forgetFile(folder, uri);
-          checker.enqueue(around);
+          forgetFile(uri);
         } else {
           const file = filePath(uri);
           if (!file) continue;
           const text = readCandidate(file).text;
           if (text === undefined) continue; // too large or binary: not analysed
-          folder.neighbourhoods.addFile(uri);
+          sessions.folderOf(uri).neighbourhoods.addFile(uri);
           residency.pin([uri]);
           sessions.setFile(uri, text);
-          checker.enqueue(folder.neighbourhoods.filesAround([uri]));
+          checker.enqueue([uri, ...sessions.affectedBy(uri)]);
         }
         evictWhenIdle();
       } catch (cause) {

@@ -30,7 +30,7 @@ export interface ScanDeps {
   isOpen(uri: string): boolean;
   settingsFor(uri: string): Promise<EffectiveSettings>;
   /** A file an earlier scan knew is no longer part of the workspace (deleted, now excluded): forget it. */
-  removed(folder: Folder, uri: string): void;
+  removed(uri: string): void;
   /** A job's reports (a file may be reported again: the last report is final). */
   reported(folder: Folder, reports: readonly FileReport[]): void;
   /** The folder's scan ended (also when cancelled): its unit graph is in place. */
@@ -105,7 +105,7 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
 function forgetMissing(deps: ScanDeps, folder: Folder, keep: ReadonlySet<string>): void {
   const known = new Set([...folder.neighbourhoods.files(), ...folder.facts.keys(), ...folder.files]);
   for (const uri of known) {
-    if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(folder, uri);
+    if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(uri);
   }
 }
 
