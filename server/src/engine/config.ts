@@ -13,6 +13,11 @@ export type RuleSeverity = 'error' | 'warning' | 'info' | 'off';
 
 export const CONFIG_FILE_NAME = '.aisec.json';
 
+/** True for the uri of a configuration file (the server and sessions hold them beside IaC files). */
+export function isConfigUri(uri: string): boolean {
+  return uri.slice(uri.lastIndexOf('/') + 1) === CONFIG_FILE_NAME;
+}
+
 export interface ResolvedConfig {
   /** Level per rule id (keys upper-cased); rules not listed use their default level. */
   readonly rules: Readonly<Record<string, RuleSeverity>>;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParsedDocument } from '../model/document';
 import type { FrontEndResult, TemplateLink } from '../model/frontend';
-import { ConfigError, DEFAULT_CONFIG, loadConfig, type ResolvedConfig } from './config';
+import { ConfigError, DEFAULT_CONFIG, isConfigUri, loadConfig, type ResolvedConfig } from './config';
 import { bicepSourceOf, isBicepGenerated } from './generated';
 import { engineFinding } from './engine-findings';
 import { isExcluded } from './exclude';
@@ -148,7 +148,7 @@ export class WorkspaceSession {
 
   affectedBy(uri: string): string[] {
     const analysis = this.analyse();
-    if (path.posix.basename(uri) === '.aisec.json') {
+    if (isConfigUri(uri)) {
       const dir = directoryUri(uri);
       return [...analysis.documents.keys()].filter((u) => u.startsWith(`${dir}/`));
     }

@@ -3,6 +3,7 @@
 // user sees: each open file with its neighbourhood (neighbourhood.ts), plus, while their checks run, the
 // neighbourhoods of files changed or deleted on disk. Everything else is unloaded again once the checker is
 // idle, its last findings kept without the model they point into.
+import { isConfigUri } from '../engine/config';
 import { summariseUnit } from '../engine/coupling';
 import { resourceFacts, withFixTitlesOnly } from '../engine/batch/job';
 import { OffsetsInUse } from '../engine/batch/positions';
@@ -64,10 +65,13 @@ export class Residency {
       const session = folder.session;
       const produced = session.producedLinks();
       // `.aisec.json` files sit in the session too (a change invalidates findings) but are no unit.
-      const iac = [...uris].filter((uri) => folder.files.has(uri) && !uri.endsWith('/.aisec.json'));
-      const units = new Set(iac.map(unitIdOf));
-      for (const id of units) {
-        const files = [...folder.files].filter((uri) => unitIdOf(uri) === id && !uri.endsWith('/.aisec.json'));
+      const ids = new Set(uris.filter((uri) => folder.files.has(uri) && !isConfigUri(uri)).map(unitIdOf));
+      const filesOf = new Map<string, string[]>();
+      for (const uri of folder.files) {
+        const id = unitIdOf(uri);
+        if (ids.has(id)) (filesOf.get(id) ?? filesOf.set(id, []).get(id)!).push(uri);
+      }
+      for (const [id, files] of filesOf) {
         for (const uri of files) folder.neighbourhoods.addFile(uri);
         const documents = files.flatMap((uri) => session.document(uri) ?? []);
         const supplies = (produced.get(id) ?? []).map((link) => link.templateUri);
@@ -86,7 +90,7 @@ export class Residency {
       const needed = folder.neighbourhoods.filesAround(
         open.filter((uri) => this.host.sessions.folderOf(uri) === folder),
       );
-      const leaving = [...folder.files].filter((uri) => !needed.has(uri) && !uri.endsWith('/.aisec.json'));
+      const leaving = [...folder.files].filter((uri) => !needed.has(uri) && !isConfigUri(uri));
       if (leaving.length === 0) continue;
       this.remember(folder, leaving);
       for (const uri of leaving) this.host.sessions.deleteFile(uri);

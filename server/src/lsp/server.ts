@@ -2,7 +2,6 @@
 // Everything that can fail on user input is caught and logged to the client's output (connection.console);
 // a request that fails answers empty rather than bringing the server down.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -17,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FileReport } from '../engine/batch/job';
 import { defaultThreads } from '../engine/batch/runner';
+import { isConfigUri } from '../engine/config';
 import { readCandidate } from '../engine/discovery';
 import { fileKind } from '../engine/session';
 import { Checker } from './checker';
@@ -340,7 +340,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     for (const change of changes) {
       try {
         const uri = change.uri;
-        if (path.posix.basename(uri) === '.aisec.json') {
+        if (isConfigUri(uri)) {
           // The session treats the config as a file too: that invalidates its findings, and affectedBy names
           // every file under that directory. Files not loaded are checked again by a rescan.
           const file = filePath(uri);

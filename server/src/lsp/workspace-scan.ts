@@ -12,7 +12,7 @@ import type { Connection, WorkDoneProgressServerReporter } from 'vscode-language
 import { batchScan } from '../engine/batch/plan';
 import type { FileReport } from '../engine/batch/job';
 import { discoverDirectory } from '../engine/discovery';
-import { DEFAULT_CONFIG } from '../engine/config';
+import { DEFAULT_CONFIG, isConfigUri } from '../engine/config';
 import { UnitNeighbourhoods } from './neighbourhood';
 import type { Folder, SessionRegistry } from './sessions';
 import type { EffectiveSettings } from './settings';
@@ -105,7 +105,7 @@ export async function scanWorkspace(deps: ScanDeps): Promise<ScanOutcome> {
 function forgetMissing(deps: ScanDeps, folder: Folder, keep: ReadonlySet<string>): void {
   const known = new Set([...folder.neighbourhoods.files(), ...folder.facts.keys(), ...folder.files]);
   for (const uri of known) {
-    if (!keep.has(uri) && !deps.isOpen(uri) && !uri.endsWith('/.aisec.json')) deps.removed(uri);
+    if (!keep.has(uri) && !deps.isOpen(uri) && !isConfigUri(uri)) deps.removed(uri);
   }
 }
 
