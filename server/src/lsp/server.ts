@@ -362,9 +362,10 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
           if (!file) continue;
           const text = readCandidate(file).text;
           if (text === undefined) continue; // too large or binary: not analysed
+          // The new text first, so loading the neighbourhood does not read the file again.
           sessions.folderOf(uri).neighbourhoods.addFile(uri);
-          residency.pin([uri]);
           sessions.setFile(uri, text);
+          residency.pin([uri]);
           checker.enqueue([uri, ...sessions.affectedBy(uri)]);
         }
         evictWhenIdle();

@@ -59,9 +59,8 @@ export interface BatchResult {
   readonly files: ReadonlyMap<string, FileReport>;
   /** Positions of the offsets findings use (`options.positions` when given). */
   readonly positions: PositionTables;
+  /** After a cancelled scan, links and summaries of the units analysed before the cancel only. */
   readonly graph: UnitGraph;
-  /** True when `options.cancelled` stopped the scan before every unit was checked. */
-  readonly cancelled: boolean;
   /** How much work it took: analyses of single units, re-analyses for changed links, coupled groups. */
   readonly stats: {
     readonly units: number;
@@ -188,7 +187,6 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     files: reports,
     positions,
     graph,
-    cancelled: cancelled(),
     stats: { units: units.size, reanalysed, groups: groups.length, grouped },
   };
 }
