@@ -1,8 +1,14 @@
 // The three front ends behind one door: Bicep (our parser), ARM (jsonc-parser) and Terraform (tree-sitter,
 // whose WebAssembly grammar loads asynchronously once per process).
 import { analyzeArm } from '../parse/arm';
-import { analyzeBicep, analyzeBicepParams, setBicepTreeCache } from '../parse/bicep';
-import { analyzeTerraform, initTerraform, isTerraformReady, setTerraformTreeCache } from '../parse/terraform';
+import { analyzeBicep, analyzeBicepParams, bypassBicepTreeCache, setBicepTreeCache } from '../parse/bicep';
+import {
+  analyzeTerraform,
+  bypassTerraformTreeCache,
+  initTerraform,
+  isTerraformReady,
+  setTerraformTreeCache,
+} from '../parse/terraform';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../model/frontend';
 
 type AnalyzeOne = (file: SourceFile, suppliers: readonly ParameterSupplier[]) => FrontEndResult;
@@ -47,4 +53,19 @@ export function unavailableReason(kind: 'arm' | 'terraform'): string | undefined
 export function setFrontEndCaches(enabled: boolean): void {
   setTerraformTreeCache(enabled);
   setBicepTreeCache(enabled);
+}
+
+/**
+ * Runs `work` with the front-end caches bypassed but not emptied: a batch job in the language server's
+ * thread adds no tree of the files it reads and leaves the editor's trees where they were.
+ */
+export function withoutFrontEndCaches<T>(work: () => T): T {
+  const terraform = bypassTerraformTreeCache(true);
+  const bicep = bypassBicepTreeCache(true);
+  try {
+    return work();
+  } finally {
+    bypassTerraformTreeCache(terraform);
+    bypassBicepTreeCache(bicep);
+  }
 }

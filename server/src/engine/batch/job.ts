@@ -11,6 +11,7 @@ import type { Position, Span } from '../../model/span';
 import type { ResolvedConfig } from '../config';
 import { summariseUnit, type UnitSummary } from '../coupling';
 import { readCandidate } from '../discovery';
+import { withoutFrontEndCaches } from '../frontends';
 import type { Finding } from '../finding';
 import { skipNotice, WorkspaceSession } from '../session';
 import { groupUnits, type Unit } from '../units';
@@ -80,6 +81,12 @@ export async function runJob(context: ScanContext, job: JobInput): Promise<JobOu
     keepSyntax: context.withFixes,
     outside: { links: job.incoming, hasFile: (uri) => context.workspaceUris.has(uri) },
   });
+  // The rest runs at once, without the front-end caches: a job reads each file once (and in the language
+  // server's thread must leave the editor's cached trees as they are).
+  return withoutFrontEndCaches(() => checkJob(context, job, session));
+}
+
+function checkJob(context: ScanContext, job: JobInput, session: WorkspaceSession): JobOutput {
   const unreadable = new Map<string, string>();
   for (const unit of job.units) {
     for (const uri of unit.uris) {

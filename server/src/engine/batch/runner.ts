@@ -5,11 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { setFrontEndCaches } from '../frontends';
 import { runJob, type JobInput, type JobOutput, type ScanContext } from './job';
 
 export interface JobRunner {
-  /** How many jobs may run at once. */
+  /** How many jobs may be in flight at once (a worker holds its next job while it runs one). */
   readonly parallelism: number;
   run(job: JobInput): Promise<JobOutput>;
   close(): Promise<void>;
@@ -33,17 +32,20 @@ export function workerScript(): string | undefined {
 /** `workers` threads (0: the scanning thread runs the jobs itself, as it does without the bundle). */
 export function createRunner(workers: number, context: ScanContext): JobRunner {
   const script = workerScript();
-  if (workers < 1 || !script) {
-    // Jobs in this thread: no front-end caches while they run (the editor's session wants them back).
-    setFrontEndCaches(false);
-    return { parallelism: 1, run: (job) => runJob(context, job), close: async () => setFrontEndCaches(true) };
-  }
+  // Jobs in this thread bypass the front-end caches (runJob), which the editor's sessions keep using.
+  if (workers < 1 || !script) return { parallelism: 1, run: (job) => runJob(context, job), close: async () => {} };
   return new WorkerPool(script, workers, context);
 }
 
 /** Heap of a worker, in MB. */
 const WORKER_OLD_HEAP_MB = 160;
 const WORKER_YOUNG_HEAP_MB = 48;
+
+/**
+ * Jobs posted to a worker before it finishes the one at hand: its next job is waiting in its own queue,
+ * so it does not idle while the scanning thread, busy with a job of its own, gets to its result late.
+ */
+const JOBS_PER_WORKER = 2;
 
 interface Pending {
   readonly job: JobInput;
@@ -53,18 +55,21 @@ interface Pending {
 
 /** Exported for tests (a pool over a script that fails); scans get one from createRunner. */
 export class WorkerPool implements JobRunner {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, { id: number; pending: Pending }>();
+  /** Each live worker's jobs in flight, by id. */
+  private readonly inFlight = new Map<Worker, Map<number, Pending>>();
   private readonly queue: Pending[] = [];
   private nextId = 0;
   private closed = false;
 
+  readonly parallelism: number;
+
   constructor(
     private readonly script: string,
-    readonly parallelism: number,
+    workers: number,
     private readonly context: ScanContext,
   ) {
-    for (let i = 0; i < parallelism; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < workers; i++) this.inFlight.set(this.spawn(), new Map());
+    this.parallelism = workers * JOBS_PER_WORKER;
   }
 
   run(job: JobInput): Promise<JobOutput> {
@@ -76,8 +81,8 @@ export class WorkerPool implements JobRunner {
 
   async close(): Promise<void> {
     this.closed = true;
-    const workers = [...this.idle, ...this.busy.keys()];
-    this.idle.length = 0;
+    const workers = [...this.inFlight.keys()];
+    this.inFlight.clear();
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
@@ -93,20 +98,18 @@ export class WorkerPool implements JobRunner {
     });
     worker.unref();
     worker.on('message', (message: { id: number; output?: JobOutput; error?: string }) => {
-      const current = this.busy.get(worker);
-      if (!current || current.id !== message.id) return;
-      this.busy.delete(worker);
-      this.idle.push(worker);
-      if (message.output) current.pending.resolve(message.output);
-      else this.runHere(current.pending);
+      const jobs = this.inFlight.get(worker);
+      const pending = jobs?.get(message.id);
+      if (!pending) return;
+      jobs!.delete(message.id);
+      if (message.output) pending.resolve(message.output);
+      else this.runHere(pending);
       this.dispatch();
     });
     const lost = () => {
-      const current = this.busy.get(worker);
-      this.busy.delete(worker);
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
-      if (current) this.runHere(current.pending);
+      const jobs = this.inFlight.get(worker);
+      this.inFlight.delete(worker);
+      jobs?.forEach((pending) => this.runHere(pending));
       // The last worker gone: what is queued must not wait for one.
       if (!this.closed) this.dispatch();
     };
@@ -117,15 +120,18 @@ export class WorkerPool implements JobRunner {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop();
-      if (!worker) {
+      if (this.inFlight.size === 0) {
         // Every worker gone: the scanning thread takes the rest.
-        if (this.busy.size === 0) this.queue.splice(0).forEach((pending) => this.runHere(pending));
+        this.queue.splice(0).forEach((pending) => this.runHere(pending));
         return;
       }
+      let target: [Worker, Map<number, Pending>] | undefined;
+      for (const entry of this.inFlight) if (!target || entry[1].size < target[1].size) target = entry;
+      const [worker, jobs] = target!;
+      if (jobs.size >= JOBS_PER_WORKER) return;
       const pending = this.queue.shift()!;
       const id = this.nextId++;
-      this.busy.set(worker, { id, pending });
+      jobs.set(id, pending);
       worker.postMessage({ id, job: pending.job });
     }
   }

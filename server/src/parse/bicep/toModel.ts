@@ -25,6 +25,7 @@ const lastTexts = new Map<string, string>();
 const MAX_KEPT_TREES = 256;
 
 let keepTrees = true;
+let bypassed = false;
 
 /**
  * Turns the tree cache on (the default: the language server analyses files again) or off (a batch scan
@@ -38,9 +39,16 @@ export function setBicepTreeCache(enabled: boolean): void {
   }
 }
 
+/** Parses without the cache, and without emptying it, while `bypass` is set (returns the previous setting). */
+export function bypassBicepTreeCache(bypass: boolean): boolean {
+  const previous = bypassed;
+  bypassed = bypass;
+  return previous;
+}
+
 /** `parseBicep(file.text)`, reusing the tree of the previous call for the same uri and text. */
 export function parseBicepCached(file: SourceFile, receivesValues = false): BicepTree {
-  if (!keepTrees) return parseBicep(file.text);
+  if (!keepTrees || bypassed) return parseBicep(file.text);
   const kept = lastTrees.get(file.uri);
   if (kept && kept.text === file.text) return kept;
   const tree = parseBicep(file.text);

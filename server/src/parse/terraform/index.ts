@@ -84,7 +84,7 @@ export function analyzeTerraform(
   files: readonly SourceFile[],
   suppliers: readonly ParameterSupplier[],
 ): FrontEndResult {
-  const parse = treeCacheEnabled ? parseCached : parseOnce;
+  const parse = treeCacheEnabled && !treeCacheBypassed ? parseCached : parseOnce;
   const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parse(file) }));
   return buildModule(parsed, suppliers);
 }
@@ -95,6 +95,7 @@ export function analyzeTerraform(
  */
 const sharedFiles = new TerraformFileCache();
 let treeCacheEnabled = true;
+let treeCacheBypassed = false;
 
 /**
  * Turns the per-file cache of `analyzeTerraform` on (the default: the language server re-analyses edited
@@ -106,6 +107,13 @@ let treeCacheEnabled = true;
 export function setTerraformTreeCache(enabled: boolean): void {
   treeCacheEnabled = enabled;
   if (!enabled) sharedFiles.clear();
+}
+
+/** Parses without the cache, and without emptying it, while `bypassed` (returns the previous setting). */
+export function bypassTerraformTreeCache(bypassed: boolean): boolean {
+  const previous = treeCacheBypassed;
+  treeCacheBypassed = bypassed;
+  return previous;
 }
 
 function parseCached(file: SourceFile): HclFile {
