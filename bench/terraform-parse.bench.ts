@@ -11,7 +11,7 @@ import {
   IncrementalTerraformParser,
   initTerraform,
   parseTerraformFile,
-  setTerraformTreeCache,
+  bypassTerraformTreeCache,
 } from '../server/src/parse/terraform';
 import { terraformParser } from '../server/src/parse/terraform/wasm';
 
@@ -75,11 +75,11 @@ export default async function (): Promise<void> {
     analyzeTerraform(files, []);
   };
   const batch = () => {
-    setTerraformTreeCache(false);
+    bypassTerraformTreeCache(true);
     try {
       analyzeTerraform(files, []);
     } finally {
-      setTerraformTreeCache(true);
+      bypassTerraformTreeCache(false);
     }
   };
   for (let round = 0; round < WARMUP_ROUNDS; round++) {

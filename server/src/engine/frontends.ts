@@ -1,14 +1,8 @@
 // The three front ends behind one door: Bicep (our parser), ARM (jsonc-parser) and Terraform (tree-sitter,
 // whose WebAssembly grammar loads asynchronously once per process).
 import { analyzeArm } from '../parse/arm';
-import { analyzeBicep, analyzeBicepParams, bypassBicepTreeCache, setBicepTreeCache } from '../parse/bicep';
-import {
-  analyzeTerraform,
-  bypassTerraformTreeCache,
-  initTerraform,
-  isTerraformReady,
-  setTerraformTreeCache,
-} from '../parse/terraform';
+import { analyzeBicep, analyzeBicepParams, bypassBicepTreeCache } from '../parse/bicep';
+import { analyzeTerraform, bypassTerraformTreeCache, initTerraform, isTerraformReady } from '../parse/terraform';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../model/frontend';
 
 type AnalyzeOne = (file: SourceFile, suppliers: readonly ParameterSupplier[]) => FrontEndResult;
@@ -47,17 +41,9 @@ export function unavailableReason(kind: 'arm' | 'terraform'): string | undefined
 }
 
 /**
- * Front-end caches that only pay off when the same file is analysed again (the editor): a batch scan turns
- * them off in its threads, so checked files leave nothing behind.
- */
-export function setFrontEndCaches(enabled: boolean): void {
-  setTerraformTreeCache(enabled);
-  setBicepTreeCache(enabled);
-}
-
-/**
- * Runs `work` with the front-end caches bypassed but not emptied: a batch job in the language server's
- * thread adds no tree of the files it reads and leaves the editor's trees where they were.
+ * Runs `work` with the front-end caches bypassed but not emptied. The caches only pay off when the same file
+ * is analysed again (the editor); a batch job reads each file once, so checked files leave nothing behind,
+ * and in the language server's thread the editor's trees stay where they were.
  */
 export function withoutFrontEndCaches<T>(work: () => T): T {
   const terraform = bypassTerraformTreeCache(true);

@@ -8,7 +8,7 @@ import {
   clearTerraformCache,
   IncrementalTerraformParser,
   parseTerraformFile,
-  setTerraformTreeCache,
+  bypassTerraformTreeCache,
   TerraformFileCache,
   textChange,
   type TerraformResourceSyntax,
@@ -132,8 +132,8 @@ describe('terraform file cache (analyzeTerraform between calls)', () => {
   });
 });
 
-describe('terraform batch mode (setTerraformTreeCache(false))', () => {
-  afterEach(() => setTerraformTreeCache(true));
+describe('terraform batch mode (bypassTerraformTreeCache(true))', () => {
+  afterEach(() => bypassTerraformTreeCache(false));
 
   function modules(): SourceFile[][] {
     const byDir = new Map<string, SourceFile[]>();
@@ -147,7 +147,8 @@ describe('terraform batch mode (setTerraformTreeCache(false))', () => {
     clearTerraformCache();
     const cached = groups.map((files) => analyzeTerraform(files, []));
     assert.ok(cachedTerraformTrees() > 0);
-    setTerraformTreeCache(false);
+    clearTerraformCache();
+    bypassTerraformTreeCache(true);
     assert.equal(cachedTerraformTrees(), 0);
     const batch = groups.map((files) => analyzeTerraform(files, []));
     assert.equal(cachedTerraformTrees(), 0);
@@ -160,7 +161,8 @@ describe('terraform batch mode (setTerraformTreeCache(false))', () => {
     const syntaxOf = (result: FrontEndResult) =>
       (resource(result, 'azurerm_cognitive_account.a').syntax as TerraformResourceSyntax).block;
     assert.equal(syntaxOf(analyzeTerraform(files, [])), syntaxOf(analyzeTerraform(files, [])));
-    setTerraformTreeCache(false);
+    clearTerraformCache();
+    bypassTerraformTreeCache(true);
     const first = syntaxOf(analyzeTerraform(files, []));
     const second = syntaxOf(analyzeTerraform(files, []));
     assert.notEqual(first, second);

@@ -24,22 +24,13 @@ const lastTrees = new Map<string, BicepTree>();
 const lastTexts = new Map<string, string>();
 const MAX_KEPT_TREES = 256;
 
-let keepTrees = true;
 let bypassed = false;
 
 /**
- * Turns the tree cache on (the default: the language server analyses files again) or off (a batch scan
- * analyses every file once and must leave nothing behind). Turning it off empties it.
+ * Bypasses the tree cache (used by default: the language server analyses files again) while `bypass` is set
+ * (a batch scan job analyses every file once and must leave nothing behind), without emptying it. Returns
+ * the previous setting.
  */
-export function setBicepTreeCache(enabled: boolean): void {
-  keepTrees = enabled;
-  if (!enabled) {
-    lastTrees.clear();
-    lastTexts.clear();
-  }
-}
-
-/** Parses without the cache, and without emptying it, while `bypass` is set (returns the previous setting). */
 export function bypassBicepTreeCache(bypass: boolean): boolean {
   const previous = bypassed;
   bypassed = bypass;
@@ -48,7 +39,7 @@ export function bypassBicepTreeCache(bypass: boolean): boolean {
 
 /** `parseBicep(file.text)`, reusing the tree of the previous call for the same uri and text. */
 export function parseBicepCached(file: SourceFile, receivesValues = false): BicepTree {
-  if (!keepTrees || bypassed) return parseBicep(file.text);
+  if (bypassed) return parseBicep(file.text);
   const kept = lastTrees.get(file.uri);
   if (kept && kept.text === file.text) return kept;
   const tree = parseBicep(file.text);

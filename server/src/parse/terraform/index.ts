@@ -84,7 +84,7 @@ export function analyzeTerraform(
   files: readonly SourceFile[],
   suppliers: readonly ParameterSupplier[],
 ): FrontEndResult {
-  const parse = treeCacheEnabled && !treeCacheBypassed ? parseCached : parseOnce;
+  const parse = treeCacheBypassed ? parseOnce : parseCached;
   const parsed: ParsedTerraformFile[] = files.map((file) => ({ file, hcl: parse(file) }));
   return buildModule(parsed, suppliers);
 }
@@ -94,22 +94,15 @@ export function analyzeTerraform(
  * file, incrementally (see incremental.ts). The result equals `parseTerraformFile(file.text)`.
  */
 const sharedFiles = new TerraformFileCache();
-let treeCacheEnabled = true;
 let treeCacheBypassed = false;
 
 /**
- * Turns the per-file cache of `analyzeTerraform` on (the default: the language server re-analyses edited
- * modules) or off (batch mode: a CLI scan or the first workspace scan analyses every file once). With the
- * cache off each file is parsed once, converted, and its tree-sitter tree freed before `analyzeTerraform`
- * returns: nothing stays on the WebAssembly heap or in the cache, however many files are scanned. Turning it
- * off also empties the cache.
+ * Bypasses the per-file cache of `analyzeTerraform` (used by default: the language server re-analyses edited
+ * modules) while `bypassed` is set (batch mode: a scan job analyses every file once). Bypassed, each file is
+ * parsed once, converted, and its tree-sitter tree freed before `analyzeTerraform` returns: nothing is added
+ * to the WebAssembly heap or to the cache, however many files are scanned, and what the cache holds for the
+ * editor stays. Returns the previous setting.
  */
-export function setTerraformTreeCache(enabled: boolean): void {
-  treeCacheEnabled = enabled;
-  if (!enabled) sharedFiles.clear();
-}
-
-/** Parses without the cache, and without emptying it, while `bypassed` (returns the previous setting). */
 export function bypassTerraformTreeCache(bypassed: boolean): boolean {
   const previous = treeCacheBypassed;
   treeCacheBypassed = bypassed;
