@@ -58,7 +58,7 @@ export interface ResourceFacts {
 
 export interface UnitReport {
   readonly id: string;
-  /** The links the unit's analysis produced to other units of the workspace (see linksToUnits). */
+  /** The links the unit's analysis produced to other units of the workspace, and no others (linksToUnits). */
   readonly links: readonly TemplateLink[];
   readonly summary: UnitSummary;
 }

@@ -116,14 +116,13 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   const record = (output: JobOutput, signatures: ReadonlyMap<string, string>): void => {
     for (const unit of output.units) {
       for (const link of states.get(unit.id)?.links ?? []) linksTo.get(link.templateUri)?.delete(unit.id);
-      // Links to what is not a unit here (registry modules, files outside the scan) feed nothing.
-      const links = unit.links.filter((link) => link.templateUri !== unit.id && units.has(link.templateUri));
-      for (const link of links) {
+      // The job kept only the links that feed another unit of this scan (linksToUnits).
+      for (const link of unit.links) {
         const bySupplier =
           linksTo.get(link.templateUri) ?? linksTo.set(link.templateUri, new Map()).get(link.templateUri)!;
         bySupplier.set(unit.id, [...(bySupplier.get(unit.id) ?? []), link]);
       }
-      states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links, summary: unit.summary });
+      states.set(unit.id, { analysedWith: signatures.get(unit.id) ?? '', links: unit.links, summary: unit.summary });
     }
     positions.add(output.positions);
     if (options.onReports) options.onReports(output.files);
