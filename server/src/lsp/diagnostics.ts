@@ -10,7 +10,8 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import { LineIndex, type ParsedDocument, type Position, type Span } from '../model';
+import type { PositionSource } from '../engine/batch/positions';
+import { LineIndex, type ParsedDocument, type Span } from '../model';
 
 import { docsHref } from './docs';
 
@@ -24,19 +25,14 @@ export interface DiagnosticData {
   readonly fixes: readonly { readonly title: string; readonly applicability: 'safe' | 'unsafe' }[];
 }
 
-/** Line/character of offsets in one file: a LineIndex, or the positions a batch scan kept. */
-export interface Positions {
-  positionAt(offset: number): Position;
-}
-
-/** Resolves positions of any uri (related information may point into other files). */
-export type LinesOf = (uri: string) => Positions | undefined;
+/** Resolves positions of any uri (related information may point into other files): a LineIndex, or the positions a batch scan kept. */
+export type LinesOf = (uri: string) => PositionSource | undefined;
 
 export function linesFromDocuments(documentOf: (uri: string) => ParsedDocument | undefined): LinesOf {
   return (uri) => documentOf(uri)?.lines;
 }
 
-export function toRange(lines: Positions, span: Span): Range {
+export function toRange(lines: PositionSource, span: Span): Range {
   return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
 }
 
@@ -103,7 +99,7 @@ export function toDiagnostic(finding: Finding, linesOf: LinesOf, docsBaseUrl?: s
 }
 
 /** Two findings are the same problem when rule, resource, property and span agree. */
-export function sameFinding(data: DiagnosticData, range: Range, finding: Finding, lines: Positions): boolean {
+export function sameFinding(data: DiagnosticData, range: Range, finding: Finding, lines: PositionSource): boolean {
   if (finding.ruleId !== data.ruleId || finding.resourceKey !== data.resourceKey) return false;
   if ((finding.path ?? undefined) !== (data.path ?? undefined)) return false;
   const own = toRange(lines, finding.span);

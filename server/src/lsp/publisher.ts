@@ -6,7 +6,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/finding';
 import { skipNotice } from '../engine/session';
-import type { Positions } from './diagnostics';
+import type { PositionSource } from '../engine/batch/positions';
 import { diagnosticsFor } from './publish';
 import type { LintSession } from './session';
 import type { SessionRegistry } from './sessions';
@@ -33,7 +33,7 @@ export class Publisher {
   constructor(private readonly deps: PublisherDeps) {}
 
   /** Positions in any file: a loaded file's own lines, else those the workspace scan kept (or the disk). */
-  readonly linesOf = (uri: string): Positions => {
+  readonly linesOf = (uri: string): PositionSource => {
     const folder = this.deps.sessions.folderOf(uri);
     return (folder.files.has(uri) ? folder.session.document(uri)?.lines : undefined) ?? folder.positions.of(uri);
   };

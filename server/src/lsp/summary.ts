@@ -4,7 +4,8 @@
 import type { Finding } from '../engine/finding';
 import type { Pillar } from '../model';
 import { allRules, ruleById } from '../../../rules';
-import { displayMessage, toRange, type LinesOf, type Positions } from './diagnostics';
+import type { PositionSource } from '../engine/batch/positions';
+import { displayMessage, toRange, type LinesOf } from './diagnostics';
 import type {
   PillarPosture,
   SummaryBreakdown,
@@ -91,7 +92,7 @@ export function buildSummary(input: SummaryInput): WorkspaceSummary {
   };
 }
 
-function flatten(finding: Finding, lines: Positions): SummaryFinding {
+function flatten(finding: Finding, lines: PositionSource): SummaryFinding {
   const fix = finding.fixes.some((f) => f.applicability === 'safe')
     ? 'safe'
     : finding.fixes.length > 0
