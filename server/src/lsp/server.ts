@@ -165,8 +165,13 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
         uri,
         report.findings.map((finding) => strings.finding(finding)),
       );
-      void publisher.publish(uri, checker.all().get(uri)).catch((cause) => error(`publishing ${uri}`, cause));
+      publishKnown(uri);
     }
+  }
+
+  /** Publishes the findings the checker knows for a file it is not about to check (the scan's, or kept ones). */
+  function publishKnown(uri: string): void {
+    void publisher.publish(uri, checker.all().get(uri)).catch((cause) => error(`publishing ${uri}`, cause));
   }
 
   /**
@@ -397,9 +402,7 @@ export function startServer(connection: Connection, deps: ServerDeps): void {
     }
     // Settings decide what is shown, not what is found: show the findings known again.
     checker.enqueue(sessions.allFiles(), 0);
-    for (const [uri, findings] of checker.all()) {
-      if (!sessions.has(uri)) void publisher.publish(uri, findings).catch((cause) => error(`publishing ${uri}`, cause));
-    }
+    for (const uri of checker.all().keys()) if (!sessions.has(uri)) publishKnown(uri);
   });
 
   async function codeActionDeps(uri: string): Promise<CodeActionDeps> {
