@@ -109,11 +109,7 @@ async function runLsp(replica: Replica, dist = DIST) {
     return push(...items);
   };
   try {
-    await client.until(
-      () => client.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'),
-      'the end of the workspace scan',
-      30 * 60_000,
-    );
+    await client.scanEnded(30 * 60_000);
     const endMs = performance.now() - initialized;
     const uris = new Set(client.published.map((p) => p.uri));
     return {

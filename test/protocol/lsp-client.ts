@@ -207,6 +207,15 @@ export class TestClient {
     );
   }
 
+  /** Waits for the server's workspace scan to end (its work-done progress reports `end`). */
+  async scanEnded(timeoutMs?: number): Promise<void> {
+    await this.until(
+      () => this.progress.some((p) => (p as { value?: { kind?: string } }).value?.kind === 'end'),
+      'the end of the workspace scan',
+      timeoutMs,
+    );
+  }
+
   /** Forgets what was published for `uri` so the next wait needs a fresh publish. */
   reset(uri: string): void {
     this.latest.delete(uri);

@@ -61,11 +61,7 @@ describe('language server: open files and the files they need', function () {
   async function scanned(files: Record<string, string>) {
     const folder = workspace({ ...files, ...filler(50) });
     client = await TestClient.start({ folder });
-    await client.until(
-      () => client!.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end'),
-      'the end of the workspace scan',
-      45000,
-    );
+    await client.scanEnded(45000);
     return { folder, client };
   }
 

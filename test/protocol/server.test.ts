@@ -324,10 +324,7 @@ describe('language server (protocol)', function () {
         { settings: { scan: { exclude: ['**/generated'] } } },
       );
       await client.waitForDiagnostics(uriOf(folder, 'infra/ai.bicep'), has(LOCAL_AUTH));
-      await client.until(
-        () => client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end'),
-        'progress end',
-      );
+      await client.scanEnded();
       const kinds = client.progress.map((p) => (p as { value: { kind: string } }).value.kind);
       assert.equal(kinds[0], 'begin');
       assert.equal((client.progress[0] as { value: { cancellable: boolean } }).value.cancellable, true);
@@ -359,11 +356,7 @@ describe('language server (protocol)', function () {
         'progress begin',
       );
       client.notify('window/workDoneProgress/cancel', { token: (begin as { token: string }).token });
-      await client.until(
-        () => client.progress.some((p) => (p as { value: { kind: string } }).value.kind === 'end'),
-        'progress end',
-        30000,
-      );
+      await client.scanEnded(30000);
       await client.until(() => client.summaryChanges.some((c) => !(c as { scanning: boolean }).scanning), 'idle');
       const published = new Set(client.published.map((p) => p.uri));
       assert.ok(published.size < 1500, `cancelled early: ${published.size} of 1500 files checked`);
