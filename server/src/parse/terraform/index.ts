@@ -31,6 +31,7 @@ import { convertTree, type HclFile } from './syntax';
 import { buildModule, type ParsedTerraformFile } from './toModel';
 import { terraformParser } from './wasm';
 import { TerraformFileCache } from './incremental';
+import { packTemplateLiterals } from './packed-text';
 
 export { initTerraform, isTerraformReady, grammarWasmPath, runtimeWasmPath } from './wasm';
 export type { TerraformResourceSyntax, PatchSyntax } from './toModel';
@@ -55,7 +56,18 @@ export function parseTerraformFile(text: string, previous?: Tree): HclFile {
   const parser = terraformParser();
   let tree: Tree | null = null;
   try {
-    tree = parser.parse(text, previous ?? null);
+    // A fresh parse reads the text with its template literals packed (packed-text.ts): the same tree, a
+    // fraction of the tokens. Error recovery is left to the real text.
+    let packed = previous || !packing ? undefined : packTemplateLiterals(text);
+    if (packed) {
+      tree = parser.parse(packed.text);
+      if (!tree || tree.rootNode.hasError) {
+        tree?.delete();
+        tree = null;
+        packed = undefined;
+      }
+    }
+    tree ??= parser.parse(text, previous ?? null);
     if (!tree) {
       return {
         body: { attributes: [], blocks: [] },
@@ -63,10 +75,19 @@ export function parseTerraformFile(text: string, previous?: Tree): HclFile {
         problems: [{ span: { start: 0, end: 0 }, message: 'The file could not be parsed.' }],
       };
     }
-    return convertTree(tree, text);
+    return convertTree(tree, text, packed && ((offset) => packed.original(offset)));
   } finally {
     tree?.delete();
   }
+}
+
+let packing = true;
+
+/** Parses fresh files from their real text only (tests compare both ways). Returns the previous setting. */
+export function packTerraformTemplates(enabled: boolean): boolean {
+  const previous = packing;
+  packing = enabled;
+  return previous;
 }
 
 function inputProblem(text: string): string | undefined {

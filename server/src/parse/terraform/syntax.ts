@@ -123,11 +123,14 @@ export interface HclFile {
 
 const BINARY_OPERATORS = new Set(['*', '/', '%', '+', '-', '>', '>=', '<', '<=', '==', '!=', '&&', '||']);
 
-/** Converts a tree-sitter tree of the Terraform grammar. The caller still owns (and frees) the tree. */
-export function convertTree(tree: Tree, text: string): HclFile {
+/**
+ * Converts a tree-sitter tree of the Terraform grammar. The caller still owns (and frees) the tree.
+ * `original` maps the tree's positions to `text` when the tree was parsed from a packed text (packed-text.ts).
+ */
+export function convertTree(tree: Tree, text: string, original?: (offset: number) => number): HclFile {
   // One cursor walk copies the tree into plain objects (and collects comments and problems on the way):
   // far cheaper than asking the WebAssembly tree for each node's children and fields.
-  const { root, comments, problems } = copyTree(tree.walk(), text, tree.rootNode.hasError, tree.language);
+  const { root, comments, problems } = copyTree(tree.walk(), text, tree.rootNode.hasError, tree.language, original);
   const converter = new Converter(text);
   let body: HclBody = { attributes: [], blocks: [] };
   for (const child of root.namedChildren) {
@@ -386,8 +389,12 @@ function copyTree(
   text: string,
   hasError: boolean,
   language: Language,
+  original?: (offset: number) => number,
 ): { root: Node; comments: Comment[]; problems: SyntaxProblem[] } {
   const comments: Comment[] = [];
+  // The cursor's positions, in `text`.
+  const startHere = original ? () => original(cursor.startIndex) : () => cursor.startIndex;
+  const endHere = original ? () => original(cursor.endIndex) : () => cursor.endIndex;
   const problems: SyntaxProblem[] = [];
   const types = language.types;
   const named = namedTypes(language);
@@ -403,8 +410,8 @@ function copyTree(
       // Its children are copied next: its start and end are theirs (see the walk below).
       return new Node(text, type, PENDING, PENDING, true, false, fieldIn(parent, type), false);
     }
-    const start = cursor.startIndex;
-    const end = cursor.endIndex;
+    const start = startHere();
+    const end = endHere();
     const missing = hasError && cursor.nodeIsMissing;
     if (type === 'comment') comments.push(commentOf(text, start, end));
     else if (hasError && type === 'ERROR')
@@ -433,7 +440,7 @@ function copyTree(
   const endPending = (node: Node): void => {
     if (node.endIndex !== PENDING) return;
     const last = node.children[node.children.length - 1];
-    node.endIndex = last.endIndex >= 0 ? last.endIndex : cursor.endIndex;
+    node.endIndex = last.endIndex >= 0 ? last.endIndex : endHere();
   };
   try {
     const root = make(undefined);
@@ -444,13 +451,13 @@ function copyTree(
         const node = make(current);
         current.children.push(node);
         stack.push(node);
-        if (node.startIndex !== PENDING) startPending(stack, node.startIndex === UNREAD ? cursor.startIndex : -1);
+        if (node.startIndex !== PENDING) startPending(stack, node.startIndex === UNREAD ? startHere() : -1);
         continue;
       }
       if (current.startIndex === PENDING) {
         // No children after all: the cursor is still on the node.
-        current.startIndex = cursor.startIndex;
-        current.endIndex = cursor.endIndex;
+        current.startIndex = startHere();
+        current.endIndex = endHere();
         startPending(stack, -1);
       }
       let moved = false;
