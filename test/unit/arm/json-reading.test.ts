@@ -1,0 +1,149 @@
+// Reading JSON: a well-formed text is read straight from jsonc-parser's scanner, and gives exactly the tree,
+// comments and expression candidates the visitor path gives; any other text is left to the visitor.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Node } from 'jsonc-parser';
+import {
+  MAX_JSON_DEPTH,
+  readJson,
+  readJsonWithRecovery,
+  readWellFormedJson,
+  type JsonReading,
+} from '../../../server/src/parse/arm/json';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+
+function jsonFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return jsonFiles(full);
+    return entry.name.endsWith('.json') ? [full] : [];
+  });
+}
+
+/**
+ * A reading as plain data: every node in document order with its fields and its parent's and children's
+ * places in that order, then the comments, problems and expression candidates (by place). The trees link
+ * children to parents, which a generic deep comparison walks in circles.
+ */
+function flatten(reading: JsonReading): unknown {
+  const order = new Map<Node, number>();
+  const nodes: unknown[] = [];
+  const visit = (node: Node): void => {
+    order.set(node, order.size);
+    nodes.push([node.type, node.offset, node.length, node.value, node.colonOffset, node.children?.length]);
+    node.children?.forEach(visit);
+  };
+  if (reading.root) visit(reading.root);
+  const parents = [...order.keys()].map((node) => (node.parent ? order.get(node.parent) : -1));
+  return {
+    nodes,
+    parents,
+    comments: reading.comments,
+    problems: reading.problems,
+    tooDeep: reading.tooDeep,
+    bracketStrings: reading.bracketStrings?.map((node) => order.get(node)),
+  };
+}
+
+function assertSameReading(text: string, label: string): boolean {
+  const wellFormed = readWellFormedJson(text);
+  const recovered = readJsonWithRecovery(text);
+  if (!wellFormed) return false;
+  assert.deepEqual(flatten(wellFormed), flatten(recovered), label);
+  assert.deepEqual(recovered.problems, [], label);
+  return true;
+}
+
+describe('JSON reading', () => {
+  it('reads a well-formed text with comments as the visitor does', () => {
+    const text = [
+      '// leading',
+      '{',
+      '  "a": [1, -2.5e3, true, false, null, "[concat(\'x\')]"], /* block */',
+      '  "[b]": { "c": {}, "d": [] },',
+      '  "e": "plain" // trailing',
+      '}',
+      '/* unterminated at the end? no: closed */',
+    ].join('\n');
+    assert.ok(assertSameReading(text, 'sample'));
+    const reading = readJson(text);
+    assert.equal(reading.comments.length, 4);
+    assert.deepEqual(
+      reading.bracketStrings?.map((node) => node.value),
+      ["[concat('x')]", '[b]'],
+    );
+    const property = reading.root?.children?.[0];
+    assert.equal(property?.type, 'property');
+    assert.equal(property?.colonOffset, text.indexOf(':'));
+    assert.equal(property?.parent, reading.root);
+  });
+
+  it('leaves every text that is not well-formed to the visitor, which reports it', () => {
+    const cases = [
+      '',
+      '   ',
+      '{ "a": 1, }',
+      '[1, 2,]',
+      '{ "a" 1 }',
+      '{ "a": }',
+      '{ "a": 1 "b": 2 }',
+      '{ a: 1 }',
+      '{ "a": 1 } x',
+      '{ "a": 1 } {',
+      '{ "a": "unterminated }',
+      '{ "a": "bad \\q escape" }',
+      '{ "a": 1 /* open comment }',
+      '{ "a": 01x }',
+      '\ufeff{ "a": 1 }',
+      '[' + '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH + 1),
+    ];
+    for (const text of cases) {
+      assert.equal(readWellFormedJson(text), undefined, JSON.stringify(text.slice(0, 40)));
+      assert.deepEqual(flatten(readJson(text)), flatten(readJsonWithRecovery(text)));
+    }
+    // Nesting at the limit is still well-formed.
+    assert.ok(assertSameReading('['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH), 'at the limit'));
+  });
+
+  it('reads every fixture and corpus template as the visitor does', function () {
+    this.timeout(120_000);
+    const files = [...jsonFiles(path.join(ROOT, 'test-fixtures')), ...jsonFiles(path.join(ROOT, 'rules'))];
+    const corpus = jsonFiles(CORPUS);
+    let wellFormed = 0;
+    for (const file of [...files, ...corpus]) {
+      if (assertSameReading(fs.readFileSync(file, 'utf8'), file)) wellFormed++;
+    }
+    assert.ok(wellFormed > (files.length + corpus.length) * 0.9, `${wellFormed} well-formed`);
+  });
+
+  it('reads mutated templates as the visitor does, or leaves them to it', () => {
+    const sources = jsonFiles(path.join(ROOT, 'test-fixtures'))
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .filter((text) => text.length > 300 && readWellFormedJson(text) !== undefined);
+    assert.ok(sources.length > 10);
+    let state = 11;
+    const next = (): number => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const inserts = [' ', '\n', '\t', '/* c */', '// c\n', ',', '"', '{', '}', '[', ']', ':', '1', 'x', '\\', '\r\n'];
+    let read = 0;
+    for (let n = 0; n < 600; n++) {
+      let text = sources[Math.floor(next() * sources.length)];
+      for (let edits = 1 + Math.floor(next() * 2); edits > 0; edits--) {
+        const at = Math.floor(next() * text.length);
+        const removed = next() < 0.3 ? 1 + Math.floor(next() * 5) : 0;
+        const inserted = removed ? '' : inserts[Math.floor(next() * inserts.length)];
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+      }
+      if (assertSameReading(text, `mutation ${n}`)) read++;
+      else assert.deepEqual(flatten(readJson(text)), flatten(readJsonWithRecovery(text)), `mutation ${n}`);
+    }
+    // Whitespace, comments and edits inside strings keep a text well-formed.
+    assert.ok(read > 150, `${read} of 600 read well-formed`);
+  });
+});
