@@ -102,14 +102,16 @@ export class WorkspaceIndex implements WorkspaceView {
     const reverse = new Map<Resource, Referrer[]>();
     for (const candidate of this.deployed) {
       const seen = new Set<string>();
-      const note = (value: Value, at: string): void => {
+      const note = (value: Value, at: () => string): void => {
         if (value.kind !== 'unknown' || !value.reference) return;
         const target = this.resolve(value.reference, candidate);
-        const mark = target && `${at}|${target.uri}|${target.key}`;
-        if (target && target !== candidate && mark && !seen.has(mark)) {
+        if (!target || target === candidate) return;
+        const path = at();
+        const mark = `${path}|${target.uri}|${target.key}`;
+        if (!seen.has(mark)) {
           seen.add(mark);
           const list = reverse.get(target) ?? [];
-          list.push({ resource: candidate, path: at, attribute: value.reference.attribute });
+          list.push({ resource: candidate, path, attribute: value.reference.attribute });
           reverse.set(target, list);
         }
       };

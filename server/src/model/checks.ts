@@ -1109,11 +1109,11 @@ export function secretSources(
       if (!what) return true;
       // The reference names the key's owner only when the referenced attribute is the key itself (in an
       // interpolation the kept reference may be another part of the string).
-      found.push({ value: current, path, what, reference: byReference ? current.reference : undefined });
+      found.push({ value: current, path: path(), what, reference: byReference ? current.reference : undefined });
       return false;
     }
     if (!secureParameter) return true;
-    found.push({ value: current, path, what: secureParameter });
+    found.push({ value: current, path: path(), what: secureParameter });
     return false;
   });
   return found;

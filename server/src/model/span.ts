@@ -31,8 +31,7 @@ export function spanContains(outer: Span, inner: Span): boolean {
 /**
  * Maps offsets to line/character positions and back. The line starts are found on first use, in O(n): a
  * batch scan asks positions only of files with something to report, and most files of a workspace have
- * nothing. They are kept in an Int32Array of exact size (two passes of indexOf): no garbage from a growing
- * array, and nothing for the garbage collector to trace.
+ * nothing. They are kept in an Int32Array of exact size: nothing for the garbage collector to trace.
  */
 export class LineIndex {
   private starts: Int32Array | undefined;
@@ -74,24 +73,30 @@ export class LineIndex {
 }
 
 function lineStartsOf(text: string): Int32Array {
+  // One pass into a buffer that grows, then one copy at the exact size (the buffer is garbage at once).
+  let starts = new Int32Array(Math.max(16, (text.length >> 5) + 1));
+  let count = 1;
+  const add = (start: number): void => {
+    if (count === starts.length) {
+      const grown = new Int32Array(starts.length * 2);
+      grown.set(starts);
+      starts = grown;
+    }
+    starts[count++] = start;
+  };
   if (text.indexOf('\r') < 0) {
-    // LF only (most files): indexOf scans far faster than a loop over every character.
-    let count = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
-    const starts = new Int32Array(count);
-    let line = 1;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts[line++] = i + 1;
-    return starts;
-  }
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) {
-      starts.push(i + 1);
+    // LF only (most files): indexOf finds the next line break far faster than a loop over every character.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
+  } else {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        add(i + 1);
+      } else if (c === 10 /* \n */) {
+        add(i + 1);
+      }
     }
   }
-  return Int32Array.from(starts);
+  return starts.slice(0, count);
 }

@@ -150,26 +150,38 @@ const MAX_WALK_DEPTH = 64;
 
 /**
  * Visits `root` and every value inside it, depth first: object properties, array items, the candidates of an
- * unknown value and open-ended parts. `path` is the ARM path of the value below `root` ('' for `root`;
- * candidates and open-ended parts have their holder's path). Returning false from `visit` skips what is
- * inside that value.
+ * unknown value and open-ended parts. `path()` gives the ARM path of the value below `root` ('' for `root`;
+ * candidates and open-ended parts have their holder's path), while `visit` runs: it is built only when asked
+ * for (most visits never ask, and a path string for every value of every resource was most of the walk).
+ * Returning false from `visit` skips what is inside that value.
  */
-export function forEachValue(root: Value | undefined, visit: (value: Value, path: string) => boolean | void): void {
-  const walk = (value: Value | undefined, path: string, depth: number): void => {
+export function forEachValue(
+  root: Value | undefined,
+  visit: (value: Value, path: () => string) => boolean | void,
+): void {
+  const segments: (string | number)[] = [];
+  const path = (): string => segments.join('.');
+  const walk = (value: Value | undefined, depth: number): void => {
     if (!value || depth > MAX_WALK_DEPTH || visit(value, path) === false) return;
     if (value.kind === 'unknown') {
-      value.candidates?.forEach((candidate) => walk(candidate, path, depth + 1));
+      if (value.candidates) for (const candidate of value.candidates) walk(candidate, depth + 1);
     } else if (value.kind === 'object') {
       for (const property of value.properties) {
-        walk(property.value, path ? `${path}.${property.name}` : property.name, depth + 1);
+        segments.push(property.name);
+        walk(property.value, depth + 1);
+        segments.pop();
       }
-      walk(value.openEnded, path, depth + 1);
+      walk(value.openEnded, depth + 1);
     } else if (value.kind === 'array') {
-      value.items.forEach((item, index) => walk(item, path ? `${path}.${index}` : String(index), depth + 1));
-      walk(value.openEnded, path, depth + 1);
+      for (let index = 0; index < value.items.length; index++) {
+        segments.push(index);
+        walk(value.items[index], depth + 1);
+        segments.pop();
+      }
+      walk(value.openEnded, depth + 1);
     }
   };
-  walk(root, '', 0);
+  walk(root, 0);
 }
 
 /** Plain JSON of a fully known value; undefined when any part is unknown. */
