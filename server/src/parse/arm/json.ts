@@ -144,14 +144,14 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
         node = new MutableNode(
           'boolean',
           offset,
-          4 + Number(scanner.getToken() === SyntaxKind.FalseKeyword),
+          scanner.getTokenLength(),
           parent,
           scanner.getToken() === SyntaxKind.TrueKeyword,
           undefined,
         );
         break;
       case SyntaxKind.NullKeyword:
-        node = new MutableNode('null', offset, 4, parent, null, undefined);
+        node = new MutableNode('null', offset, scanner.getTokenLength(), parent, null, undefined);
         break;
       default:
         return undefined;
