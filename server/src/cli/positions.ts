@@ -1,7 +1,7 @@
 // Line/column and relative-path helpers shared by the formatters (1-based, as users and SARIF count).
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PositionSource } from '../engine/batch/positions';
+import type { PositionsOf } from '../engine/batch/positions';
 import { LineIndex, type Span } from '../model/span';
 
 export interface Region {
@@ -11,12 +11,9 @@ export interface Region {
   readonly endColumn: number;
 }
 
-/** Positions in a file (a document's LineIndex, or what a batch scan kept). */
-export type PositionLookup = (uri: string) => PositionSource | undefined;
-
 const fallbackLines = new Map<string, LineIndex>();
 
-export function regionOf(uri: string, span: Span, positions: PositionLookup): Region {
+export function regionOf(uri: string, span: Span, positions: PositionsOf): Region {
   const lines = positions(uri) ?? fallbackIndex(uri);
   const start = lines.positionAt(span.start);
   const end = lines.positionAt(Math.max(span.end, span.start));

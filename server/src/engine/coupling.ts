@@ -18,7 +18,8 @@ import { lastSegment, parseId } from '../model/checks';
 import type { Resource } from '../model/resource';
 import { forEachValue, type Value } from '../model/value';
 import { isDeployed } from './deployed';
-import { isExpressionName, keyOf, namesOf } from './workspace-index';
+import { workspaceKeyOf } from '../model/resource';
+import { isExpressionName, namesOf } from './workspace-index';
 
 /** Types whose resources rules read across files (lower-cased). */
 const COUPLING_TYPES: ReadonlySet<string> = new Set([
@@ -44,7 +45,7 @@ export function summariseUnit(uris: ReadonlySet<string>, documents: readonly Par
   const wants = new Set<string>();
   const wantsUris = new Set<string>();
   const keyed = new Map<string, Resource>();
-  for (const document of documents) for (const r of document.resources) keyed.set(keyOf(r.uri, r.key), r);
+  for (const document of documents) for (const r of document.resources) keyed.set(workspaceKeyOf(r.uri, r.key), r);
 
   for (const document of documents) {
     for (const resource of document.resources) {

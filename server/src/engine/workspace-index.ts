@@ -9,7 +9,7 @@
 // Terraform module): parameters of two templates are not the same value because they are spelled alike.
 import type { ParsedDocument } from '../model/document';
 import type { Referrer, WorkspaceView } from '../model/rule';
-import type { Resource } from '../model/resource';
+import { workspaceKeyOf, type Resource } from '../model/resource';
 import { forEachValue, type ResourceReference, type Value } from '../model/value';
 import { sameScope } from '../model/scope';
 import { isDeployed } from './deployed';
@@ -29,8 +29,8 @@ export class WorkspaceIndex implements WorkspaceView {
     this.deployed = this.all.filter(isDeployed);
     const keyed = new Map<string, Resource>();
     for (const resource of this.all) {
-      this.byKey.set(keyOf(resource.uri, resource.key), resource);
-      keyed.set(keyOf(resource.uri, resource.key), resource);
+      this.byKey.set(workspaceKeyOf(resource.uri, resource.key), resource);
+      keyed.set(workspaceKeyOf(resource.uri, resource.key), resource);
     }
     for (const resource of this.all) {
       for (const name of namesOf(resource, keyed)) {
@@ -65,7 +65,7 @@ export class WorkspaceIndex implements WorkspaceView {
 
   private lookup(reference: ResourceReference, from: Resource): Resource | undefined {
     if (reference.key !== undefined) {
-      return this.byKey.get(keyOf(reference.uri ?? from.uri, reference.key));
+      return this.byKey.get(workspaceKeyOf(reference.uri ?? from.uri, reference.key));
     }
     if (reference.type !== undefined && reference.name !== undefined) {
       const name = nameKey(reference.name);
@@ -134,10 +134,6 @@ export function isExpressionName(name: string): boolean {
   return name.startsWith(EXPRESSION);
 }
 
-export function keyOf(uri: string, key: string): string {
-  return `${uri}#${key}`;
-}
-
 /**
  * Comparable forms of a name value: a literal lower-cased, or an expression's text without ARM brackets
  * and blanks (`[parameters('n')]` and `parameters('n')` are the same name).
@@ -164,12 +160,12 @@ export function namesOf(resource: Resource, keyed: Map<string, Resource>): strin
   names.push(key);
   if (own?.kind === 'literal' && resource.parentKey && !key.includes('/')) {
     const chain: string[] = [key];
-    let parent = keyed.get(keyOf(resource.uri, resource.parentKey));
+    let parent = keyed.get(workspaceKeyOf(resource.uri, resource.parentKey));
     for (let depth = 0; parent && depth < 16; depth++) {
       const name = parent.get('name');
       if (name?.kind !== 'literal') return names;
       chain.unshift(String(name.value).toLowerCase());
-      parent = parent.parentKey ? keyed.get(keyOf(parent.uri, parent.parentKey)) : undefined;
+      parent = parent.parentKey ? keyed.get(workspaceKeyOf(parent.uri, parent.parentKey)) : undefined;
     }
     names.push(chain.join('/'));
   }

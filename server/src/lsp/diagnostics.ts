@@ -10,7 +10,7 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import type { PositionSource } from '../engine/batch/positions';
+import type { PositionSource, PositionsOf } from '../engine/batch/positions';
 import { LineIndex, type ParsedDocument, type Span } from '../model';
 
 import { docsHref } from './docs';
@@ -25,10 +25,7 @@ export interface DiagnosticData {
   readonly fixes: readonly { readonly title: string; readonly applicability: 'safe' | 'unsafe' }[];
 }
 
-/** Resolves positions of any uri (related information may point into other files): a LineIndex, or the positions a batch scan kept. */
-export type LinesOf = (uri: string) => PositionSource | undefined;
-
-export function linesFromDocuments(documentOf: (uri: string) => ParsedDocument | undefined): LinesOf {
+export function linesFromDocuments(documentOf: (uri: string) => ParsedDocument | undefined): PositionsOf {
   return (uri) => documentOf(uri)?.lines;
 }
 
@@ -59,7 +56,7 @@ export function displayMessage(finding: Finding): string {
   return finding.kind === 'review' ? `Cannot verify: ${finding.message}` : finding.message;
 }
 
-export function toDiagnostic(finding: Finding, linesOf: LinesOf, docsBaseUrl?: string): Diagnostic | undefined {
+export function toDiagnostic(finding: Finding, linesOf: PositionsOf, docsBaseUrl?: string): Diagnostic | undefined {
   const lines = linesOf(finding.uri);
   if (!lines) return undefined;
   const unused = isUnusedSuppression(finding);

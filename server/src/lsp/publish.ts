@@ -4,14 +4,15 @@
 // be analysed at all. Syntax errors are left to the official Bicep / Terraform / JSON extensions.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../engine/finding';
-import { displayMessage, toDiagnostic, type LinesOf } from './diagnostics';
+import type { PositionsOf } from '../engine/batch/positions';
+import { displayMessage, toDiagnostic } from './diagnostics';
 import type { EffectiveSettings } from './settings';
 
 export interface PublishContext {
   /** Why the file was not analysed, when that is worth a notice (see skipNotice). */
   readonly notice?: string;
   /** Positions in any file (related information may point elsewhere). */
-  linesOf: LinesOf;
+  linesOf: PositionsOf;
   readonly settings: EffectiveSettings;
   /** True when a `.aisec.json` applies to the file (its `unknownValues` then wins over the setting). */
   readonly hasConfigFile: boolean;

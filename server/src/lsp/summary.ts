@@ -2,10 +2,10 @@
 // counts by severity, rule, resource, file and pillar and the compliance ratio per pillar (resources passing
 // every rule of the pillar / resources a rule of the pillar inspects).
 import type { Finding } from '../engine/finding';
-import type { Pillar } from '../model';
+import { workspaceKeyOf, type Pillar } from '../model';
 import { allRules, ruleById } from '../../../rules';
-import type { PositionSource } from '../engine/batch/positions';
-import { displayMessage, toRange, type LinesOf } from './diagnostics';
+import type { PositionSource, PositionsOf } from '../engine/batch/positions';
+import { displayMessage, toRange } from './diagnostics';
 import type {
   PillarPosture,
   SummaryBreakdown,
@@ -34,7 +34,7 @@ export interface SummaryInput {
   /** Every IaC file known (open or scanned), by uri. */
   readonly files: ReadonlyMap<string, SummaryFile>;
   /** Positions in the files (of findings' spans). */
-  readonly linesOf: LinesOf;
+  readonly linesOf: PositionsOf;
   /** Rule ids switched off by configuration (not counted as applicable to any resource). */
   readonly disabledRules?: ReadonlySet<string>;
 }
@@ -136,7 +136,7 @@ function breakdown(findings: readonly SummaryFinding[]): SummaryBreakdown {
   for (const f of active) {
     byLevel[f.level]++;
     byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-    const resource = `${f.uri}#${f.resourceKey}`;
+    const resource = workspaceKeyOf(f.uri, f.resourceKey);
     byResource[resource] = (byResource[resource] ?? 0) + 1;
     byFile[f.uri] = (byFile[f.uri] ?? 0) + 1;
     const pillar = ruleById(f.ruleId)?.meta.pillar;
@@ -166,7 +166,7 @@ function posture(
     const unverified = new Set<string>();
     for (const f of findings) {
       if (f.suppressed || !ids.has(f.ruleId.toUpperCase())) continue;
-      (f.kind === 'fail' ? failing : unverified).add(`${f.uri}#${f.resourceKey}`);
+      (f.kind === 'fail' ? failing : unverified).add(workspaceKeyOf(f.uri, f.resourceKey));
     }
     let applicable = 0;
     let passing = 0;
@@ -175,7 +175,7 @@ function posture(
       for (const resource of file.resources) {
         if (resource.existing || !types.has(resource.type.toLowerCase())) continue;
         applicable++;
-        const key = `${file.uri}#${resource.key}`;
+        const key = workspaceKeyOf(file.uri, resource.key);
         if (failing.has(key)) continue;
         passing++;
         if (unverified.has(key)) unverifiedPassing++;

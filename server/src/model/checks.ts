@@ -4,7 +4,7 @@
 // (or its absence) into pass / fail / unknown against a predicate; `requireProperty` reports the outcome with
 // a message that names the resource and the fix in the user's own vocabulary (ARM/Bicep property paths, or
 // azurerm attributes when the resource came from an `azurerm_*` block).
-import type { Resource } from './resource';
+import { workspaceKeyOf, type Resource } from './resource';
 import { sameScope } from './scope';
 import type { Fix, FixApplicability, RelatedLocation, Rule, RuleContext, WorkspaceView, EditValue } from './rule';
 import { forEachValue, getPath, isKnown, sameText, type Value, type UnknownValue } from './value';
@@ -520,7 +520,7 @@ interface TargetKeys {
 }
 
 function resourceKey(resource: Resource): string {
-  return `${resource.uri}#${resource.key}`;
+  return workspaceKeyOf(resource.uri, resource.key);
 }
 
 /** The last `/` segment of a name, lower-cased: how names are compared across ids and resources. */

@@ -4,6 +4,11 @@ import type { Language } from './document';
 import type { Span } from './span';
 import { getPath, type ObjectValue, type Value } from './value';
 
+/** A resource's key across the workspace: its file and its key there (keys are unique within a document). */
+export function workspaceKeyOf(uri: string, key: string): string {
+  return `${uri}#${key}`;
+}
+
 export interface ResourceInit {
   /** Unique within its document: Bicep symbolic name (`parent::child` when nested), Terraform address
    *  (`azurerm_cognitive_account.main`), ARM symbolic name or `type/name` text. */

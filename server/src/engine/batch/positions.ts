@@ -10,6 +10,12 @@ export interface PositionSource {
   positionAt(offset: number): Position;
 }
 
+/**
+ * The positions of any uri (a finding's related locations may point into other files): a document's
+ * LineIndex, or what a batch scan kept. The CLI's formatters and the language server both ask through it.
+ */
+export type PositionsOf = (uri: string) => PositionSource | undefined;
+
 /** Offsets a report will ask positions of, by uri, gathered before the texts go. */
 export class OffsetsInUse {
   private readonly offsets = new Map<string, Set<number>>();
