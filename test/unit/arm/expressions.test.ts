@@ -100,12 +100,14 @@ describe('ARM expressions: parsing', () => {
         object: {
           kind: 'call',
           name: 'fn',
+          lower: 'fn',
           namespace: 'ns',
           nameStart: 3,
           args: [
             {
               kind: 'call',
               name: 'b',
+              lower: 'b',
               namespace: 'a',
               nameStart: 8,
               args: [{ kind: 'number', value: 1, start: 10, end: 11 }],

@@ -557,7 +557,7 @@ class ExpressionEvaluation {
     let root: ArmExpr = node;
     while (root.kind === 'member' || root.kind === 'index') root = root.object;
     if (root.kind !== 'call' || root.namespace) return undefined;
-    const lower = root.name.toLowerCase();
+    const lower = root.lower;
     if (lower !== 'reference' && lower !== 'resourceinfo' && !isListFunction(lower)) return undefined;
     // Only now the path (most member chains read variables and parameters, not references).
     const path: string[] = [];
@@ -571,7 +571,7 @@ class ExpressionEvaluation {
   private referenceValue(call: Extract<ArmExpr, { kind: 'call' }>, path: readonly string[], whole: ArmExpr): Value {
     const span = this.span(whole);
     const text = this.text(whole);
-    const lower = call.name.toLowerCase();
+    const lower = call.lower;
     const args = this.evaluateAll(call.args);
     const target = this.targetOf(args[0]);
     const described = describeTarget(target);
@@ -747,7 +747,7 @@ class ExpressionEvaluation {
         this.span(node),
       );
     }
-    const lower = name.toLowerCase();
+    const lower = node.lower;
     switch (lower) {
       case 'true':
         return make.literal(true, this.span(node));

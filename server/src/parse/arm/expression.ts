@@ -16,6 +16,8 @@ export type ArmExpr =
   | {
       readonly kind: 'call';
       readonly name: string;
+      /** The name lower-cased (ARM function names are case-insensitive), once per parsed expression. */
+      readonly lower: string;
       /** User-defined functions are called as `namespace.name(…)`. */
       readonly namespace?: string;
       readonly nameStart: number;
@@ -344,7 +346,7 @@ class Parser {
     if (!tokens.isPunct(OPEN_PAREN)) {
       // `true`, `false`, `null` written without parentheses.
       if (/^(true|false|null)$/i.test(name) && !namespace)
-        return { kind: 'call', name, nameStart, args: [], start, end: firstEnd };
+        return { kind: 'call', name, lower: name.toLowerCase(), nameStart, args: [], start, end: firstEnd };
       fail(`'(' expected after '${name}'`);
     }
     tokens.advance();
@@ -367,7 +369,7 @@ class Parser {
     }
     const args = this.stack.slice(base);
     this.stack.length = base;
-    return { kind: 'call', name, namespace, nameStart, args, start, end };
+    return { kind: 'call', name, lower: name.toLowerCase(), namespace, nameStart, args, start, end };
   }
 
   /** At the `.` after an identifier: whether an identifier and `(` follow (`ns.fn(`, not `obj.prop`). */
