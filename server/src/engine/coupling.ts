@@ -15,10 +15,9 @@
 import { allRules } from '../../../rules';
 import type { ParsedDocument } from '../model/document';
 import { lastSegment, parseId } from '../model/checks';
-import type { Resource } from '../model/resource';
+import { workspaceKeyOf, type Resource } from '../model/resource';
 import { forEachValue, type Value } from '../model/value';
 import { isDeployed } from './deployed';
-import { workspaceKeyOf } from '../model/resource';
 import { isExpressionName, namesOf } from './workspace-index';
 
 /** Types whose resources rules read across files (lower-cased). */

@@ -27,13 +27,9 @@ export class WorkspaceIndex implements WorkspaceView {
   constructor(documents: readonly ParsedDocument[]) {
     this.all = [...documents].sort((a, b) => compareUris(a.uri, b.uri)).flatMap((d) => d.resources);
     this.deployed = this.all.filter(isDeployed);
-    const keyed = new Map<string, Resource>();
+    for (const resource of this.all) this.byKey.set(workspaceKeyOf(resource.uri, resource.key), resource);
     for (const resource of this.all) {
-      this.byKey.set(workspaceKeyOf(resource.uri, resource.key), resource);
-      keyed.set(workspaceKeyOf(resource.uri, resource.key), resource);
-    }
-    for (const resource of this.all) {
-      for (const name of namesOf(resource, keyed)) {
+      for (const name of namesOf(resource, this.byKey)) {
         const entry = `${resource.type.toLowerCase()}|${name}`;
         const list = this.byTypeAndName.get(entry) ?? [];
         list.push(resource);
@@ -152,7 +148,7 @@ export function nameKey(value: Value): string | undefined {
 }
 
 /** The names a resource answers to: its own name and, for children, `parent/child` composed from parents. */
-export function namesOf(resource: Resource, keyed: Map<string, Resource>): string[] {
+export function namesOf(resource: Resource, keyed: ReadonlyMap<string, Resource>): string[] {
   const own = resource.get('name');
   const names: string[] = [];
   const key = own && nameKey(own);
