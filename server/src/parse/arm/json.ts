@@ -98,7 +98,7 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
     }
   };
 
-  /** The value at the current token (then the scanner.getToken() after it is current), or undefined if not well-formed. */
+  /** The value at the current token (then the token after it is current); undefined if not well-formed. */
   const value = (parent: MutableNode | undefined): MutableNode | undefined => {
     const offset = scanner.getTokenOffset();
     let node: MutableNode;
@@ -130,7 +130,7 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
       case SyntaxKind.StringLiteral: {
         const string = scanner.getTokenValue();
         node = new MutableNode('string', offset, scanner.getTokenLength(), parent, string, undefined);
-        if (string.charCodeAt(0) === 91 /* [ */) bracketStrings.push(node);
+        if (isExpressionCandidate(string)) bracketStrings.push(node);
         break;
       }
       case SyntaxKind.NumericLiteral: {
@@ -159,14 +159,14 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
     return advance() ? node : undefined;
   };
 
-  /** `"name": value` at the current scanner.getToken(). */
+  /** `"name": value` at the current token. */
   const property = (object: MutableNode): MutableNode | undefined => {
     if (scanner.getToken() !== SyntaxKind.StringLiteral) return undefined;
     const offset = scanner.getTokenOffset();
     const name = scanner.getTokenValue();
     const node = new MutableNode('property', offset, -1, object, undefined, undefined);
     const key = new MutableNode('string', offset, scanner.getTokenLength(), node, name, undefined);
-    if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
+    if (isExpressionCandidate(name)) bracketStrings.push(key);
     if (!advance() || scanner.getToken() !== SyntaxKind.ColonToken) return undefined;
     node.colonOffset = scanner.getTokenOffset();
     if (!advance()) return undefined;
@@ -181,6 +181,11 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
   const root = value(undefined);
   if (!root || scanner.getToken() !== SyntaxKind.EOF) return undefined;
   return { root: root as Node, comments, problems: [], bracketStrings: bracketStrings as Node[] };
+}
+
+/** A string that may be an ARM expression (`[…]`): what JsonReading.bracketStrings collects. */
+function isExpressionCandidate(string: string): boolean {
+  return string.charCodeAt(0) === 91; /* [ */
 }
 
 /** A comment token as the model keeps it: its span, and its text without the delimiters. */
@@ -246,7 +251,7 @@ export function readJsonWithRecovery(text: string): JsonReading {
         onObjectProperty: (name, offset, length) => {
           current = open(new MutableNode('property', offset, -1, current, undefined, undefined));
           const key = add(new MutableNode('string', offset, length, current, name, undefined));
-          if (name.charCodeAt(0) === 91 /* [ */) bracketStrings.push(key);
+          if (isExpressionCandidate(name)) bracketStrings.push(key);
         },
         onObjectEnd: (offset, length) => {
           depth--;
@@ -268,7 +273,7 @@ export function readJsonWithRecovery(text: string): JsonReading {
         onLiteralValue: (value, offset, length) => {
           const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
           const node = add(new MutableNode(type, offset, length, current, value, undefined));
-          if (type === 'string' && (value as string).charCodeAt(0) === 91 /* [ */) bracketStrings.push(node);
+          if (type === 'string' && isExpressionCandidate(value as string)) bracketStrings.push(node);
           completeProperty(offset + length);
         },
         onSeparator: (separator, offset) => {
