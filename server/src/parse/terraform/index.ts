@@ -75,7 +75,7 @@ export function parseTerraformFile(text: string, previous?: Tree): HclFile {
         problems: [{ span: { start: 0, end: 0 }, message: 'The file could not be parsed.' }],
       };
     }
-    return convertTree(tree, text, packed && ((offset) => packed.original(offset)));
+    return convertTree(tree, text, packed?.original);
   } finally {
     tree?.delete();
   }

@@ -20,7 +20,7 @@
 export interface PackedText {
   readonly text: string;
   /** The file offset of an offset in `text` (a node's start or end: never inside a packed run). */
-  original(offset: number): number;
+  readonly original: (offset: number) => number;
 }
 
 /** Plain runs shorter than this stay as they are: packing them would not save a token. */
@@ -78,7 +78,7 @@ export function packTemplateLiterals(text: string): PackedText | undefined {
   pieces.push(text.slice(from));
   return {
     text: pieces.join(''),
-    original(offset: number): number {
+    original: (offset: number): number => {
       // The last run whose packed character starts before `offset` (an offset just after it is that run's end).
       let low = 0;
       let high = packedStarts.length - 1;
