@@ -11,6 +11,7 @@ import {
   readWellFormedJson,
   type JsonReading,
 } from '../../../server/src/parse/arm/json';
+import { seededRandom } from '../../seeded-random';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -125,11 +126,7 @@ describe('JSON reading', () => {
       .map((file) => fs.readFileSync(file, 'utf8'))
       .filter((text) => text.length > 300 && readWellFormedJson(text) !== undefined);
     assert.ok(sources.length > 10);
-    let state = 11;
-    const next = (): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
+    const next = seededRandom(11);
     const inserts = [' ', '\n', '\t', '/* c */', '// c\n', ',', '"', '{', '}', '[', ']', ':', '1', 'x', '\\', '\r\n'];
     let read = 0;
     for (let n = 0; n < 600; n++) {

@@ -2,6 +2,7 @@
 // and keeps them in an exact-size Int32Array. Checked against a plain reference on every kind of line end.
 import * as assert from 'node:assert/strict';
 import { LineIndex } from '../../../server/src/model/span';
+import { seededRandom } from '../../seeded-random';
 
 /** The reference: line starts after every \r\n, lone \r or \n, found one character at a time. */
 function referenceStarts(text: string): number[] {
@@ -51,8 +52,7 @@ describe('LineIndex', () => {
 
   it('matches the reference on random texts of line ends and letters', () => {
     const alphabet = ['a', 'b', ' ', '\n', '\r', '\r\n'];
-    let seed = 7;
-    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const random = seededRandom(7);
     for (let round = 0; round < 200; round++) {
       let text = '';
       const length = Math.floor(random() * 30);

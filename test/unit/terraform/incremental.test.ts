@@ -14,6 +14,7 @@ import {
   type TerraformResourceSyntax,
 } from '../../../server/src/parse/terraform';
 import { hasCorpus, terraformCorpus } from './corpus';
+import { seededRandom } from '../../seeded-random';
 import { DIR, json, resource } from './helpers';
 
 function position(text: string, index: number): { row: number; column: number } {
@@ -53,14 +54,6 @@ describe('terraform incremental parsing', () => {
 });
 
 describe('terraform file cache (analyzeTerraform between calls)', () => {
-  /** A deterministic pseudo-random sequence, so a failure can be replayed. */
-  function random(seed: number): () => number {
-    let state = seed;
-    return () => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
-  }
   const snippets = [' ', '\n', '"', '{', '}', 'x', '# note\n', '= 1', ']', '${', '/*', 'resource "a" "b" {\n}\n'];
 
   function editOnce(text: string, next: () => number): string {
@@ -80,7 +73,7 @@ describe('terraform file cache (analyzeTerraform between calls)', () => {
     const fresh = () => undefined;
     try {
       files.forEach((file, n) => {
-        const next = random(n + 1);
+        const next = seededRandom(n + 1);
         let text = file.text;
         assert.deepEqual(cache.parse(file.uri, text, fresh), parseTerraformFile(text));
         for (let i = 0; i < 25; i++) {

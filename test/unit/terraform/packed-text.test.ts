@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { packTerraformTemplates, parseTerraformFile } from '../../../server/src/parse/terraform';
 import { literalRuns, packTemplateLiterals } from '../../../server/src/parse/terraform/packed-text';
 import { hasCorpus, terraformCorpus } from './corpus';
+import { seededRandom } from '../../seeded-random';
 
 /** The packed text, or undefined when the file is left as it is. */
 function packed(text: string): string | undefined {
@@ -117,11 +118,7 @@ describe('terraform packed template literals', () => {
     if (!hasCorpus()) this.skip();
     this.timeout(120_000);
     const files = terraformCorpus().filter((file) => file.text.length > 500);
-    let state = 7;
-    const next = (): number => {
-      state = (state * 1103515245 + 12345) % 2147483648;
-      return state / 2147483648;
-    };
+    const next = seededRandom(7);
     const snippets = ['"', '$', '${', '%{', '}', '{', '\n', '<<EOT\n', 'EOT\n', '\\', '\\u00', '#', '/*', '*/'];
     const more = [' ', '$${', '%%{', '~}', '\u00a0', '\r\n', '  EOT', 'x', '<<-EOT\n', '"${', '}"'];
     let packedFiles = 0;
