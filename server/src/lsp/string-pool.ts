@@ -1,7 +1,7 @@
 // One copy of each repeated string the language server keeps for the whole workspace. Reports come from
 // worker threads by structured clone, which copies every string: 10,000 files brought 50,000 copies of file
-// uris and 100,000 of resource types (13 MB of a 94 MB heap); resource keys repeat across templates too. The server keeps what a workspace scan
-// reports for every file, so it keeps them once.
+// uris and 100,000 of resource types (13 MB of a 94 MB heap); resource keys repeat across templates too.
+// The server keeps what a workspace scan reports for every file, so it keeps them once.
 import type { ResourceFacts } from '../engine/batch/job';
 import type { Finding } from '../engine/finding';
 
