@@ -35,7 +35,7 @@ function flatten(reading: JsonReading): unknown {
   const nodes: unknown[] = [];
   const visit = (node: Node): void => {
     order.set(node, order.size);
-    nodes.push([node.type, node.offset, node.length, node.value, node.colonOffset, node.children?.length]);
+    nodes.push([node.type, node.offset, node.length, node.value, node.children?.length]);
     node.children?.forEach(visit);
   };
   if (reading.root) visit(reading.root);
@@ -79,8 +79,31 @@ describe('JSON reading', () => {
     );
     const property = reading.root?.children?.[0];
     assert.equal(property?.type, 'property');
-    assert.equal(property?.colonOffset, text.indexOf(':'));
+    assert.equal(property?.offset, text.indexOf('"a"'));
     assert.equal(property?.parent, reading.root);
+  });
+
+  it('reads numbers, escapes, keywords and comments as jsonc-parser scans them', () => {
+    const cases = [
+      '0',
+      '-0',
+      '[1, -2, 3.25, -4.5e10, 6E-7, 8e+9, 0.5, 10]',
+      '"a\\u0041\\u00e9b"',
+      '"\\/\\b\\f\\n\\r\\t\\"\\\\"',
+      '"[x] \\"quoted\\" tail"',
+      '[true, false, null]',
+      '{"a":{"b":[{"c":"[d]"},[],{}]}}',
+      '/**/{} // after',
+      '/* a */ /* b */ [ // c\r\n 1 /* d */ ]',
+      '{\r\n\t"a":\t1\r\n}',
+      '"' + 'x'.repeat(5000) + '\\n' + 'y'.repeat(5000) + '"',
+    ];
+    for (const text of cases) assert.ok(assertSameReading(text, JSON.stringify(text.slice(0, 40))));
+    assert.equal(readJson('"a\\u0041\\u00e9b"').root?.value, 'aAéb');
+    assert.deepEqual(
+      readJson('[1, -2, 3.25, -4.5e10]').root?.children?.map((node) => node.value),
+      [1, -2, 3.25, -4.5e10],
+    );
   });
 
   it('leaves every text that is not well-formed to the visitor, which reports it', () => {
@@ -99,6 +122,29 @@ describe('JSON reading', () => {
       '{ "a": "bad \\q escape" }',
       '{ "a": 1 /* open comment }',
       '{ "a": 01x }',
+      '01',
+      '1.',
+      '1.e5',
+      '1e',
+      '1e+',
+      '-',
+      '-x',
+      '.5',
+      '+1',
+      'truex',
+      'nul',
+      'True',
+      '[1 2]',
+      '"\\x"',
+      '"\\u12"',
+      '"\\u12G4"',
+      '"tab\tinside"',
+      '"line\nbreak"',
+      '"\u0001"',
+      '\u00a0{}',
+      '{} /',
+      '{}/',
+      '{ "a": 1, /* c */ }',
       '\ufeff{ "a": 1 }',
       '[' + '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH + 1),
     ];
@@ -127,7 +173,34 @@ describe('JSON reading', () => {
       .filter((text) => text.length > 300 && readWellFormedJson(text) !== undefined);
     assert.ok(sources.length > 10);
     const next = seededRandom(11);
-    const inserts = [' ', '\n', '\t', '/* c */', '// c\n', ',', '"', '{', '}', '[', ']', ':', '1', 'x', '\\', '\r\n'];
+    const inserts = [
+      ' ',
+      '\n',
+      '\t',
+      '/* c */',
+      '// c\n',
+      ',',
+      '"',
+      '{',
+      '}',
+      '[',
+      ']',
+      ':',
+      '1',
+      'x',
+      '\\',
+      '\r\n',
+      '-',
+      '.',
+      'e',
+      '0',
+      'true',
+      '\\u00',
+      '\\n',
+      '\u00a0',
+      '\u0001',
+      '/',
+    ];
     let read = 0;
     for (let n = 0; n < 600; n++) {
       let text = sources[Math.floor(next() * sources.length)];

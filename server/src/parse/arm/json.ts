@@ -1,16 +1,9 @@
 // Reading JSONC safely: comments (suppressions live there), syntax problems with spans, and a jsonc-parser
 // tree of what still parses. jsonc-parser's parser recurses once per nesting level, so a pathological file
 // (10,000 nested arrays) would overflow the stack: the visitor counts the nesting and stops reading beyond
-// MAX_JSON_DEPTH, reporting a syntax problem instead.
-import {
-  createScanner,
-  printParseErrorCode,
-  ScanError,
-  SyntaxKind,
-  visit,
-  type Node,
-  type ParseError,
-} from 'jsonc-parser';
+// MAX_JSON_DEPTH, reporting a syntax problem instead. A well-formed text (nearly every template) is read by
+// a faster single pass that gives the same tree and hands anything else to the visitor.
+import { printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import type { Comment, SyntaxProblem } from '../../model/document';
 
 /** Far beyond any real template (the deepest corpus file nests ~30 levels), far below the stack limit. */
@@ -33,11 +26,12 @@ class TooDeep {
 
 /**
  * A jsonc-parser `Node` with every field present from the start: one hidden class for all nodes, so the
- * evaluator's reads of `type`, `value` and `children` stay monomorphic (object literals of five shapes,
- * with `colonOffset` added later, made every lookup in the tree polymorphic).
+ * evaluator's reads of `type`, `value` and `children` stay monomorphic (object literals of five shapes made
+ * every lookup in the tree polymorphic). Without `colonOffset`, which nothing here reads: the tree lives
+ * through a file's whole analysis, and a field less on every node is 10% less for the young-generation
+ * collector to copy.
  */
 class MutableNode {
-  colonOffset: number | undefined = undefined;
   constructor(
     public type: Node['type'],
     public offset: number,
@@ -49,138 +43,283 @@ class MutableNode {
 }
 
 /**
- * The tree of jsonc-parser's parseTree (same node shapes, so `edit/` can use jsonc-parser's tree functions on
- * it), the comments, the syntax problems, and a guard on the nesting depth. A well-formed text (nearly every
- * template) is read straight from jsonc-parser's scanner; any other goes through its visitor, which recovers
- * from errors and reports them.
+ * The tree of jsonc-parser's parseTree (same node shapes, but for property nodes' `colonOffset`, so jsonc-parser's
+ * tree functions work on it), the comments, the syntax problems, and a guard on the nesting depth. A well-formed text (nearly every
+ * template) is read in one pass over its characters; any other goes through jsonc-parser's visitor, which
+ * recovers from errors and reports them.
  */
 export function readJson(text: string): JsonReading {
   return readWellFormedJson(text) ?? readJsonWithRecovery(text);
 }
 
+/** Spaces, tabs and line breaks: the only whitespace jsonc-parser's scanner takes. */
+const WHITESPACE_RUN = /[ \t\n\r]*/y;
+/** Characters a string takes as they are: not a quote, a backslash or a control character. */
+// eslint-disable-next-line no-control-regex -- control characters end the run: jsonc-parser reports them
+const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]*/y;
+
+const enum Char {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Asterisk = 42,
+  Comma = 44,
+  Minus = 45,
+  Dot = 46,
+  Slash = 47,
+  Zero = 48,
+  Nine = 57,
+  Colon = 58,
+  UpperE = 69,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  LowerE = 101,
+  LowerF = 102,
+  LowerN = 110,
+  LowerT = 116,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
 /**
- * The reading of a well-formed text (JSON with comments, no trailing commas), built from jsonc-parser's
- * scanner tokens with no visitor between: the visitor calls back through closures for every token, keeps the
- * JSON path of every value and hands each callback a new path closure, which made reading twice as slow as
- * scanning. Undefined at the first token the grammar does not expect (a scan error, a trailing comma, a
- * missing value, nesting beyond MAX_JSON_DEPTH, more text after the value): the visitor reads that text.
- * Gives exactly what `readJsonWithRecovery` gives for the texts it reads (tested on the fixtures, the corpus
- * and mutated files).
+ * The reading of a well-formed text (JSON with comments, no trailing commas), read in one pass over its
+ * characters: runs of whitespace and of plain string characters are skipped by sticky regular expressions,
+ * and no token is made. Reading through jsonc-parser's scanner made a token, a token value and a call per
+ * space run, line break and separator; on the corpus this reads twice as fast, and templates are most of
+ * what a workspace scan reads. Undefined at the first character jsonc-parser would not read as the grammar
+ * expects (a scan error, a trailing comma, a missing value, nesting beyond MAX_JSON_DEPTH, more text after
+ * the value): the visitor then reads the text and reports what is wrong. Gives exactly what
+ * `readJsonWithRecovery` gives for the texts it reads (tested on the fixtures, the corpus and mutated files).
  */
 export function readWellFormedJson(text: string): JsonReading | undefined {
-  const scanner = createScanner(text, false);
+  const length = text.length;
   const comments: Comment[] = [];
   const bracketStrings: MutableNode[] = [];
-  // Children of the open containers, innermost last, each container's from its start on (as in the visitor
-  // path: every children array is made at its exact size when its container closes).
+  // Children of the open containers, innermost last, each container's from its start on: every children
+  // array is made at its exact size when its container closes (as in the visitor path).
   const pending: MutableNode[] = [];
   let pendingLength = 0;
-  let depth = 0;
+  /** The value of the string scanString read last. */
+  let stringValue = '';
 
-  /** Moves to the next token that is not trivia, recording comments; false at a scan error. */
-  const advance = (): boolean => {
+  /** The offset past the whitespace and comments at `at`; -1 at a comment jsonc-parser reports. */
+  const skipTrivia = (at: number): number => {
     for (;;) {
-      const token = scanner.scan();
-      if (scanner.getTokenError() !== ScanError.None) return false;
-      switch (token) {
-        case SyntaxKind.LineCommentTrivia:
-        case SyntaxKind.BlockCommentTrivia:
-          comments.push(commentOf(text, scanner.getTokenOffset(), scanner.getTokenLength()));
-          break;
-        case SyntaxKind.Trivia:
-        case SyntaxKind.LineBreakTrivia:
-          break;
-        case SyntaxKind.Unknown:
-          return false;
-        default:
-          return true;
+      const c = text.charCodeAt(at);
+      if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
+        WHITESPACE_RUN.lastIndex = at + 1;
+        WHITESPACE_RUN.test(text);
+        at = WHITESPACE_RUN.lastIndex;
+      } else if (c === Char.Slash && text.charCodeAt(at + 1) === Char.Slash) {
+        let end = at + 2;
+        for (let d = text.charCodeAt(end); end < length && d !== Char.LineFeed && d !== Char.CarriageReturn;)
+          d = text.charCodeAt(++end);
+        comments.push(commentOf(text, at, end - at));
+        at = end;
+      } else if (c === Char.Slash && text.charCodeAt(at + 1) === Char.Asterisk) {
+        const close = text.indexOf('*/', at + 2);
+        if (close < 0) return -1;
+        comments.push(commentOf(text, at, close + 2 - at));
+        at = close + 2;
+      } else {
+        return c === Char.Slash ? -1 : at;
       }
     }
   };
 
-  /** The value at the current token (then the token after it is current); undefined if not well-formed. */
-  const value = (parent: MutableNode | undefined): MutableNode | undefined => {
-    const offset = scanner.getTokenOffset();
-    let node: MutableNode;
-    switch (scanner.getToken()) {
-      case SyntaxKind.OpenBraceToken:
-      case SyntaxKind.OpenBracketToken: {
-        if (++depth > MAX_JSON_DEPTH) return undefined;
-        const isObject = scanner.getToken() === SyntaxKind.OpenBraceToken;
-        const close = isObject ? SyntaxKind.CloseBraceToken : SyntaxKind.CloseBracketToken;
-        node = new MutableNode(isObject ? 'object' : 'array', offset, -1, parent, undefined, undefined);
-        const start = pendingLength;
-        if (!advance()) return undefined;
-        if (scanner.getToken() !== close) {
-          for (;;) {
-            const item = isObject ? property(node) : value(node);
-            if (!item) return undefined;
-            pending[pendingLength++] = item;
-            if (scanner.getToken() === close) break;
-            if (scanner.getToken() !== SyntaxKind.CommaToken || !advance() || scanner.getToken() === close)
-              return undefined;
-          }
-        }
-        node.length = scanner.getTokenOffset() + scanner.getTokenLength() - offset;
+  /** Reads the string whose opening quote is at `at` into stringValue: the offset past it, or -1. */
+  const scanString = (at: number): number => {
+    PLAIN_STRING_RUN.lastIndex = at + 1;
+    PLAIN_STRING_RUN.test(text);
+    let end = PLAIN_STRING_RUN.lastIndex;
+    if (text.charCodeAt(end) === Char.Quote) {
+      stringValue = text.slice(at + 1, end);
+      return end + 1;
+    }
+    let value = text.slice(at + 1, end);
+    for (;;) {
+      const c = text.charCodeAt(end);
+      if (c === Char.Quote) {
+        stringValue = value;
+        return end + 1;
+      }
+      // A control character (a line break too) or the end of the text: jsonc-parser reports it.
+      if (c !== Char.Backslash) return -1;
+      const escaped = unescape(text, end + 1);
+      if (escaped === undefined) return -1;
+      value += escaped;
+      end += text.charCodeAt(end + 1) === 117 /* u: four hex digits follow */ ? 6 : 2;
+      PLAIN_STRING_RUN.lastIndex = end;
+      PLAIN_STRING_RUN.test(text);
+      value += text.slice(end, PLAIN_STRING_RUN.lastIndex);
+      end = PLAIN_STRING_RUN.lastIndex;
+    }
+  };
+
+  // The open containers, innermost last, with the property each is the value of (and its key node), and
+  // where its children start in `pending`.
+  const outerContainers: (MutableNode | undefined)[] = [];
+  const outerProperties: (MutableNode | undefined)[] = [];
+  const outerKeys: (MutableNode | undefined)[] = [];
+  const childrenStarts: number[] = [];
+  let container: MutableNode | undefined;
+  /** The property whose value is read next, and its key node. */
+  let property: MutableNode | undefined;
+  let key: MutableNode | undefined;
+
+  /** Reads `"name":` at `at` into property and key: the offset of the value, or -1. */
+  const readPropertyName = (at: number): number => {
+    if (text.charCodeAt(at) !== Char.Quote) return -1;
+    const end = scanString(at);
+    if (end < 0) return -1;
+    property = new MutableNode('property', at, -1, container, undefined, undefined);
+    key = new MutableNode('string', at, end - at, property, stringValue, undefined);
+    if (isExpressionCandidate(stringValue)) bracketStrings.push(key);
+    const colon = skipTrivia(end);
+    if (colon < 0 || text.charCodeAt(colon) !== Char.Colon) return -1;
+    return skipTrivia(colon + 1);
+  };
+
+  let at = skipTrivia(0);
+  for (;;) {
+    if (at < 0) return undefined;
+    // A value starts at `at`.
+    const parent = property ?? container;
+    const c = text.charCodeAt(at);
+    /** The value read, or undefined for a container that closes at `end - 1`. */
+    let node: MutableNode | undefined;
+    let end: number;
+    if (c === Char.OpenBrace || c === Char.OpenBracket) {
+      if (childrenStarts.length >= MAX_JSON_DEPTH) return undefined;
+      const isObject = c === Char.OpenBrace;
+      outerContainers.push(container);
+      outerProperties.push(property);
+      outerKeys.push(key);
+      childrenStarts.push(pendingLength);
+      container = new MutableNode(isObject ? 'object' : 'array', at, -1, parent, undefined, undefined);
+      property = key = undefined;
+      at = skipTrivia(at + 1);
+      if (at < 0) return undefined;
+      if (text.charCodeAt(at) !== (isObject ? Char.CloseBrace : Char.CloseBracket)) {
+        if (isObject) at = readPropertyName(at);
+        continue;
+      }
+      end = at + 1;
+    } else if (c === Char.Quote) {
+      end = scanString(at);
+      if (end < 0) return undefined;
+      node = new MutableNode('string', at, end - at, parent, stringValue, undefined);
+      if (isExpressionCandidate(stringValue)) bracketStrings.push(node);
+    } else if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) {
+      end = numberEnd(text, at);
+      if (end < 0) return undefined;
+      node = new MutableNode('number', at, end - at, parent, Number(text.slice(at, end)), undefined);
+    } else if (c === Char.LowerT && text.startsWith('true', at)) {
+      end = at + 4;
+      node = new MutableNode('boolean', at, 4, parent, true, undefined);
+    } else if (c === Char.LowerF && text.startsWith('false', at)) {
+      end = at + 5;
+      node = new MutableNode('boolean', at, 5, parent, false, undefined);
+    } else if (c === Char.LowerN && text.startsWith('null', at)) {
+      end = at + 4;
+      node = new MutableNode('null', at, 4, parent, null, undefined);
+    } else {
+      return undefined;
+    }
+
+    // A value is complete (or a container closes): attach it, then read separators and closing brackets
+    // until another value is due.
+    for (;;) {
+      if (node === undefined) {
+        node = container!;
+        node.length = end - node.offset;
+        const start = childrenStarts.pop()!;
         node.children = pending.slice(start, pendingLength);
         pendingLength = start;
-        depth--;
+        container = outerContainers.pop();
+        property = outerProperties.pop();
+        key = outerKeys.pop();
+      }
+      let item = node;
+      if (property) {
+        property.length = end - property.offset;
+        property.children = [key!, node];
+        item = property;
+        property = key = undefined;
+      }
+      if (!container) {
+        if (skipTrivia(end) !== length) return undefined;
+        return { root: item as Node, comments, problems: [], bracketStrings: bracketStrings as Node[] };
+      }
+      pending[pendingLength++] = item;
+      at = skipTrivia(end);
+      if (at < 0) return undefined;
+      const isObject = container.type === 'object';
+      const separator = text.charCodeAt(at);
+      if (separator === Char.Comma) {
+        at = skipTrivia(at + 1);
+        if (at >= 0 && isObject) at = readPropertyName(at);
+        else if (at >= 0 && text.charCodeAt(at) === Char.CloseBracket) return undefined; // a trailing comma
         break;
       }
-      case SyntaxKind.StringLiteral: {
-        const string = scanner.getTokenValue();
-        node = new MutableNode('string', offset, scanner.getTokenLength(), parent, string, undefined);
-        if (isExpressionCandidate(string)) bracketStrings.push(node);
-        break;
-      }
-      case SyntaxKind.NumericLiteral: {
-        const number = Number(scanner.getTokenValue());
-        if (Number.isNaN(number)) return undefined;
-        node = new MutableNode('number', offset, scanner.getTokenLength(), parent, number, undefined);
-        break;
-      }
-      case SyntaxKind.TrueKeyword:
-      case SyntaxKind.FalseKeyword:
-        node = new MutableNode(
-          'boolean',
-          offset,
-          scanner.getTokenLength(),
-          parent,
-          scanner.getToken() === SyntaxKind.TrueKeyword,
-          undefined,
-        );
-        break;
-      case SyntaxKind.NullKeyword:
-        node = new MutableNode('null', offset, scanner.getTokenLength(), parent, null, undefined);
-        break;
-      default:
-        return undefined;
+      if (separator !== (isObject ? Char.CloseBrace : Char.CloseBracket)) return undefined;
+      end = at + 1;
+      node = undefined;
     }
-    return advance() ? node : undefined;
-  };
+  }
+}
 
-  /** `"name": value` at the current token. */
-  const property = (object: MutableNode): MutableNode | undefined => {
-    if (scanner.getToken() !== SyntaxKind.StringLiteral) return undefined;
-    const offset = scanner.getTokenOffset();
-    const name = scanner.getTokenValue();
-    const node = new MutableNode('property', offset, -1, object, undefined, undefined);
-    const key = new MutableNode('string', offset, scanner.getTokenLength(), node, name, undefined);
-    if (isExpressionCandidate(name)) bracketStrings.push(key);
-    if (!advance() || scanner.getToken() !== SyntaxKind.ColonToken) return undefined;
-    node.colonOffset = scanner.getTokenOffset();
-    if (!advance()) return undefined;
-    const inner = value(node);
-    if (!inner) return undefined;
-    node.length = inner.offset + inner.length - offset;
-    node.children = [key, inner];
-    return node;
-  };
+/** The end of the number at `at`, as jsonc-parser's scanner reads numbers; -1 where it reports an error. */
+function numberEnd(text: string, at: number): number {
+  const isDigit = (c: number): boolean => c >= Char.Zero && c <= Char.Nine;
+  let end = text.charCodeAt(at) === Char.Minus ? at + 1 : at;
+  if (!isDigit(text.charCodeAt(end))) return -1;
+  // A leading zero is a number of its own (`01` is two tokens, which the grammar then refuses).
+  if (text.charCodeAt(end++) !== Char.Zero) while (isDigit(text.charCodeAt(end))) end++;
+  if (text.charCodeAt(end) === Char.Dot) {
+    if (!isDigit(text.charCodeAt(++end))) return -1;
+    while (isDigit(text.charCodeAt(end))) end++;
+  }
+  const exponent = text.charCodeAt(end);
+  if (exponent === Char.UpperE || exponent === Char.LowerE) {
+    const sign = text.charCodeAt(++end);
+    if (sign === 43 /* + */ || sign === Char.Minus) end++;
+    if (!isDigit(text.charCodeAt(end))) return -1;
+    while (isDigit(text.charCodeAt(end))) end++;
+  }
+  return end;
+}
 
-  if (!advance()) return undefined;
-  const root = value(undefined);
-  if (!root || scanner.getToken() !== SyntaxKind.EOF) return undefined;
-  return { root: root as Node, comments, problems: [], bracketStrings: bracketStrings as Node[] };
+/** The character of the escape whose letter is at `at` (past the backslash); undefined for an invalid one. */
+function unescape(text: string, at: number): string | undefined {
+  switch (text.charCodeAt(at)) {
+    case 34:
+      return '"';
+    case 92:
+      return '\\';
+    case 47:
+      return '/';
+    case 98:
+      return '\b';
+    case 102:
+      return '\f';
+    case 110:
+      return '\n';
+    case 114:
+      return '\r';
+    case 116:
+      return '\t';
+    case 117: {
+      // Exactly four hex digits.
+      const hex = text.slice(at + 1, at + 5);
+      return /^[0-9a-fA-F]{4}$/.test(hex) ? String.fromCharCode(parseInt(hex, 16)) : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** A string that may be an ARM expression (`[…]`): what JsonReading.bracketStrings collects. */
@@ -277,9 +416,7 @@ export function readJsonWithRecovery(text: string): JsonReading {
           completeProperty(offset + length);
         },
         onSeparator: (separator, offset) => {
-          if (current.type !== 'property') return;
-          if (separator === ':') current.colonOffset = offset;
-          else if (separator === ',') completeProperty(offset);
+          if (current.type === 'property' && separator === ',') completeProperty(offset);
         },
         onComment: (offset, length) => {
           comments.push(commentOf(text, offset, length));
