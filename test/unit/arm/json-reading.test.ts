@@ -217,3 +217,161 @@ describe('JSON reading', () => {
     assert.ok(read > 150, `${read} of 600 read well-formed`);
   });
 });
+
+describe('JSON reading: documentation left unbuilt', () => {
+  const SKIP = { skipDocumentation: true } as const;
+
+  /**
+   * The full reading with each documentation subtree cut down to the stub the skipping reading makes (an
+   * object node with no children), and the expression candidates inside them dropped.
+   */
+  function withStubs(full: JsonReading, skipped: JsonReading): unknown {
+    const stubs = new Set((skipped.documentation ?? []).map((node) => node.offset));
+    const inside = (node: Node): boolean => {
+      for (let current = node.parent; current; current = current.parent) if (stubs.has(current.offset)) return true;
+      return false;
+    };
+    const cut = (node: Node): void => {
+      if (node.type === 'object' && stubs.has(node.offset) && node.parent?.type === 'property') node.children = [];
+      else node.children?.forEach(cut);
+    };
+    const bracketStrings = full.bracketStrings?.filter((node) => !inside(node));
+    if (full.root) cut(full.root);
+    return flatten({ ...full, bracketStrings });
+  }
+
+  function assertSkippedReading(text: string, label: string): JsonReading | undefined {
+    const skipped = readWellFormedJson(text, SKIP);
+    const full = readWellFormedJson(text);
+    assert.equal(skipped === undefined, full === undefined, `${label}: both read it or neither`);
+    if (!skipped || !full) return undefined;
+    const { documentation, ...rest } = skipped;
+    assert.deepEqual(flatten(rest), withStubs(full, skipped), label);
+    assert.deepEqual(skipped.comments, full.comments, label);
+    for (const node of documentation ?? []) assert.deepEqual(node.children, [], label);
+    return skipped;
+  }
+
+  const skippedNames = (reading: JsonReading | undefined): string[] =>
+    (reading?.documentation ?? []).map((node) => `${node.parent?.children?.[0]?.value}@${node.offset}`);
+
+  it('skips the metadata and definitions of templates and the metadata of their declarations', () => {
+    const text = JSON.stringify(
+      {
+        $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+        metadata: { _generator: { name: 'bicep' }, description: '[not an expression]' },
+        definitions: { t: { type: 'object', metadata: { description: 'x' } } },
+        parameters: { p: { type: 'string', metadata: { description: 'p' }, defaultValue: { metadata: 'kept' } } },
+        variables: { v: { metadata: { kept: true } } },
+        resources: [
+          {
+            type: 'Microsoft.Resources/deployments',
+            name: 'inner',
+            properties: {
+              metadata: { kept: 'a resource property' },
+              template: {
+                $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+                metadata: { nested: true },
+                outputs: { o: { type: 'string', value: 'x', metadata: { description: 'o' } } },
+              },
+            },
+          },
+        ],
+        outputs: { out: { type: 'string', value: "[variables('v')]", metadata: {} } },
+      },
+      null,
+      2,
+    );
+    const reading = assertSkippedReading(text, 'template');
+    const names = skippedNames(reading).map((entry) => entry.split('@')[0]);
+    // Root metadata and definitions, parameter p's metadata, the nested template's metadata and output
+    // o's metadata, then the root output's: never the values that hold data.
+    assert.deepEqual(names, ['metadata', 'definitions', 'metadata', 'metadata', 'metadata', 'metadata']);
+    const kept = (needle: string) => assert.ok(text.includes(needle) && flattenText(reading!).includes(needle), needle);
+    kept('kept');
+    kept('a resource property');
+    // The `[not an expression]` description is no expression candidate any more; outputs' expression is.
+    assert.deepEqual(
+      reading?.bracketStrings?.map((node) => node.value),
+      ["[variables('v')]"],
+    );
+  });
+
+  it('skips nothing in a parameters file, or where a template object does not start with its $schema', () => {
+    const parameters = JSON.stringify({
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#',
+      parameters: { p: { value: { metadata: { a: 1 }, definitions: [] } } },
+    });
+    assert.deepEqual(skippedNames(assertSkippedReading(parameters, 'parameters')), []);
+    const late = JSON.stringify({
+      metadata: { a: 1 },
+      $schema: 'https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#',
+    });
+    assert.deepEqual(skippedNames(assertSkippedReading(late, 'late $schema')), []);
+    const data = JSON.stringify({ $schema: 'x', variables: { template: { metadata: { a: 1 } } } });
+    assert.deepEqual(skippedNames(assertSkippedReading(data, 'a variable named template')), []);
+  });
+
+  it('still checks the text it skips, and keeps its comments', () => {
+    const head = '{ "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",\n';
+    const good = head + '  "metadata": { /* note */ "a": [1, {"b": null}], "c": "d" } // after\n}';
+    const reading = assertSkippedReading(good, 'good');
+    assert.equal(reading?.documentation?.length, 1);
+    assert.deepEqual(
+      reading?.comments.map((comment) => comment.text),
+      [' note ', ' after'],
+    );
+    for (const broken of [
+      '{ "a": [1,] }',
+      '{ "a": 01 }',
+      '{ "a" 1 }',
+      '{ "a": "\\q" }',
+      '{ "a": 1 } }',
+      '{ "a": [1 }',
+    ]) {
+      const text = head + `  "metadata": ${broken}\n}`;
+      assert.equal(readWellFormedJson(text, SKIP), undefined, broken);
+      // The visitor reads it then, as any text that is not well-formed (a trailing comma it allows).
+      assert.deepEqual(flatten(readJson(text)), flatten(readJsonWithRecovery(text)), broken);
+    }
+    const deep = head + `  "metadata": ${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}\n}`;
+    assert.equal(readWellFormedJson(deep, SKIP), undefined, 'nesting counts inside skipped text too');
+  });
+
+  it('reads every fixture and corpus template as the full reading does, but for the documentation', function () {
+    this.timeout(120_000);
+    const files = [...jsonFiles(path.join(ROOT, 'test-fixtures')), ...jsonFiles(path.join(ROOT, 'rules'))];
+    let skippedIn = 0;
+    for (const file of [...files, ...jsonFiles(CORPUS)]) {
+      const reading = assertSkippedReading(fs.readFileSync(file, 'utf8'), file);
+      if ((reading?.documentation?.length ?? 0) > 0) skippedIn++;
+    }
+    assert.ok(skippedIn > 20, `documentation skipped in ${skippedIn} files`);
+  });
+
+  it('reads mutated templates as the full reading does, or neither reads them', () => {
+    const sources = [...jsonFiles(path.join(ROOT, 'test-fixtures')), ...jsonFiles(CORPUS)]
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .filter((text) => text.length > 300 && (readWellFormedJson(text, SKIP)?.documentation?.length ?? 0) > 0);
+    assert.ok(sources.length > 10);
+    const next = seededRandom(23);
+    const inserts = [',', '"', '{', '}', '[', ']', ':', '1', 'x', '\\', '/* c */', '-', '01', '\u0001', 'true'];
+    for (let n = 0; n < 400; n++) {
+      let text = sources[Math.floor(next() * sources.length)];
+      const at = Math.floor(next() * text.length);
+      text = text.slice(0, at) + inserts[Math.floor(next() * inserts.length)] + text.slice(at);
+      assertSkippedReading(text, `mutation ${n}`);
+    }
+  });
+});
+
+/** Every string value of a reading's tree, joined (to find what was kept). */
+function flattenText(reading: JsonReading): string {
+  const values: string[] = [];
+  const visit = (node: Node): void => {
+    if (typeof node.value === 'string') values.push(node.value);
+    node.children?.forEach(visit);
+  };
+  if (reading.root) visit(reading.root);
+  return values.join('\n');
+}

@@ -114,6 +114,8 @@ function analyze(file: SourceFile, suppliers: readonly ParameterSupplier[]): Fro
   }
 
   const context = new DocumentContext(uri, text);
+  // Not built, and never evaluated: should an expression ever reach one, it is unknown rather than `{}`.
+  for (const node of reading.documentation ?? []) context.opaque.set(node, 'documentation: not analysed');
   const scope = new ArmScope(context, root, suppliers, '');
   const walker = new TemplateWalker(context, root);
   walker.walk(scope);

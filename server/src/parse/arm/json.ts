@@ -17,6 +17,11 @@ export interface JsonReading {
   readonly tooDeep?: boolean;
   /** String nodes (values and property names) starting with `[`, in document order: the expression candidates. */
   readonly bracketStrings?: readonly Node[];
+  /**
+   * Documentation the reading checked but did not build (see readWellFormedJson): object nodes with their
+   * spans and no children.
+   */
+  readonly documentation?: readonly Node[];
 }
 
 /** Thrown from the visitor to stop reading a file that nests too deeply, long before the stack runs out. */
@@ -49,7 +54,7 @@ class MutableNode {
  * recovers from errors and reports them.
  */
 export function readJson(text: string): JsonReading {
-  return readWellFormedJson(text) ?? readJsonWithRecovery(text);
+  return readWellFormedJson(text, { skipDocumentation: true }) ?? readJsonWithRecovery(text);
 }
 
 /** Spaces, tabs and line breaks: the only whitespace jsonc-parser's scanner takes. */
@@ -84,6 +89,30 @@ const enum Char {
   CloseBrace = 125,
 }
 
+/** What a template's documentation is made of: its `metadata` and its type `definitions`. */
+const enum Role {
+  /** Data, or a container whose role does not matter. */
+  Other,
+  /** The root object or a `template` object, until its first property tells whether it is a template. */
+  MaybeTemplate,
+  /** A template: its first property is `$schema`, a deploymentTemplate schema. */
+  Template,
+  /** A template's `parameters` or `outputs`. */
+  Declarations,
+  /** One parameter or output declaration. */
+  Declaration,
+}
+
+export interface ReadOptions {
+  /**
+   * Check the templates' documentation but build no tree for it: the `metadata` and `definitions` of
+   * templates (the root and nested `template` objects) and the `metadata` of their parameter and output
+   * declarations. ARM evaluates none of it, and Bicep's generated templates are half documentation: on the
+   * corpus, building it made reading a third slower and gave the garbage collector twice the work.
+   */
+  readonly skipDocumentation?: boolean;
+}
+
 /**
  * The reading of a well-formed text (JSON with comments, no trailing commas), read in one pass over its
  * characters: runs of whitespace and of plain string characters are skipped by sticky regular expressions,
@@ -91,13 +120,16 @@ const enum Char {
  * space run, line break and separator; on the corpus this reads twice as fast, and templates are most of
  * what a workspace scan reads. Undefined at the first character jsonc-parser would not read as the grammar
  * expects (a scan error, a trailing comma, a missing value, nesting beyond MAX_JSON_DEPTH, more text after
- * the value): the visitor then reads the text and reports what is wrong. Gives exactly what
- * `readJsonWithRecovery` gives for the texts it reads (tested on the fixtures, the corpus and mutated files).
+ * the value): the visitor then reads the text and reports what is wrong. Without `skipDocumentation`, gives
+ * exactly what `readJsonWithRecovery` gives for the texts it reads (tested on the fixtures, the corpus and
+ * mutated files); with it, the same but for the documentation's subtrees.
  */
-export function readWellFormedJson(text: string): JsonReading | undefined {
+export function readWellFormedJson(text: string, options: ReadOptions = {}): JsonReading | undefined {
   const length = text.length;
+  const skipDocumentation = options.skipDocumentation === true;
   const comments: Comment[] = [];
   const bracketStrings: MutableNode[] = [];
+  const documentation: MutableNode[] = [];
   // Children of the open containers, innermost last, each container's from its start on: every children
   // array is made at its exact size when its container closes (as in the visitor path).
   const pending: MutableNode[] = [];
@@ -159,13 +191,79 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
     }
   };
 
-  // The open containers, innermost last, with the property each is the value of (and its key node), and
-  // where its children start in `pending`.
+  /** The end of the string, number or keyword at `at` (a string's value in stringValue); -1 if none is. */
+  const scalarEnd = (at: number): number => {
+    const c = text.charCodeAt(at);
+    if (c === Char.Quote) return scanString(at);
+    if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) return numberEnd(text, at);
+    if (c === Char.LowerT) return text.startsWith('true', at) ? at + 4 : -1;
+    if (c === Char.LowerF) return text.startsWith('false', at) ? at + 5 : -1;
+    if (c === Char.LowerN) return text.startsWith('null', at) ? at + 4 : -1;
+    return -1;
+  };
+
+  /** Past `"name":` and the trivia after it; -1 if that is not at `at`. */
+  const nameEnd = (at: number): number => {
+    if (text.charCodeAt(at) !== Char.Quote) return -1;
+    const colon = skipTrivia(scanString(at));
+    return colon < 0 || text.charCodeAt(colon) !== Char.Colon ? -1 : skipTrivia(colon + 1);
+  };
+
+  /**
+   * The end of the value at `at`, checked as the tree is but not built (its comments are kept); -1 where
+   * the text is not well-formed. `depth`: the containers open around it.
+   */
+  const skipValue = (at: number, depth: number): number => {
+    const closers: number[] = [];
+    for (;;) {
+      if (at < 0) return -1;
+      const c = text.charCodeAt(at);
+      let end: number;
+      if (c === Char.OpenBrace || c === Char.OpenBracket) {
+        if (depth + closers.length >= MAX_JSON_DEPTH) return -1;
+        const closer = c === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket;
+        closers.push(closer);
+        at = skipTrivia(at + 1);
+        if (at < 0) return -1;
+        if (text.charCodeAt(at) !== closer) {
+          if (closer === Char.CloseBrace) at = nameEnd(at);
+          continue;
+        }
+        closers.pop();
+        end = at + 1;
+      } else {
+        end = scalarEnd(at);
+        if (end < 0) return -1;
+      }
+      // After a value: separators and closing brackets until another value is due.
+      for (;;) {
+        if (closers.length === 0) return end;
+        at = skipTrivia(end);
+        if (at < 0) return -1;
+        const closer = closers[closers.length - 1];
+        const separator = text.charCodeAt(at);
+        if (separator === Char.Comma) {
+          at = skipTrivia(at + 1);
+          if (at >= 0 && closer === Char.CloseBrace) at = nameEnd(at);
+          else if (at >= 0 && text.charCodeAt(at) === Char.CloseBracket) return -1; // a trailing comma
+          break;
+        }
+        if (separator !== closer) return -1;
+        closers.pop();
+        end = at + 1;
+      }
+    }
+  };
+
+  // The open containers, innermost last, with the property each is the value of (and its key node), where
+  // its children start in `pending`, and its role.
   const outerContainers: (MutableNode | undefined)[] = [];
   const outerProperties: (MutableNode | undefined)[] = [];
   const outerKeys: (MutableNode | undefined)[] = [];
+  const outerRoles: Role[] = [];
   const childrenStarts: number[] = [];
   let container: MutableNode | undefined;
+  let role = Role.Other;
   /** The property whose value is read next, and its key node. */
   let property: MutableNode | undefined;
   let key: MutableNode | undefined;
@@ -188,17 +286,27 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
     if (at < 0) return undefined;
     // A value starts at `at`.
     const parent = property ?? container;
+    const name = key?.value as string | undefined;
     const c = text.charCodeAt(at);
+    if (role === Role.MaybeTemplate)
+      role = name === '$schema' && isTemplateSchemaAt(text, at) ? Role.Template : Role.Other;
     /** The value read, or undefined for a container that closes at `end - 1`. */
     let node: MutableNode | undefined;
     let end: number;
-    if (c === Char.OpenBrace || c === Char.OpenBracket) {
+    if (c === Char.OpenBrace && skipDocumentation && isDocumentation(role, name)) {
+      end = skipValue(at, childrenStarts.length);
+      if (end < 0) return undefined;
+      node = new MutableNode('object', at, end - at, parent, undefined, []);
+      documentation.push(node);
+    } else if (c === Char.OpenBrace || c === Char.OpenBracket) {
       if (childrenStarts.length >= MAX_JSON_DEPTH) return undefined;
       const isObject = c === Char.OpenBrace;
       outerContainers.push(container);
       outerProperties.push(property);
       outerKeys.push(key);
+      outerRoles.push(role);
       childrenStarts.push(pendingLength);
+      role = isObject ? roleOf(container === undefined ? undefined : role, name) : Role.Other;
       container = new MutableNode(isObject ? 'object' : 'array', at, -1, parent, undefined, undefined);
       property = key = undefined;
       at = skipTrivia(at + 1);
@@ -208,26 +316,20 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
         continue;
       }
       end = at + 1;
-    } else if (c === Char.Quote) {
-      end = scanString(at);
-      if (end < 0) return undefined;
-      node = new MutableNode('string', at, end - at, parent, stringValue, undefined);
-      if (isExpressionCandidate(stringValue)) bracketStrings.push(node);
-    } else if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) {
-      end = numberEnd(text, at);
-      if (end < 0) return undefined;
-      node = new MutableNode('number', at, end - at, parent, Number(text.slice(at, end)), undefined);
-    } else if (c === Char.LowerT && text.startsWith('true', at)) {
-      end = at + 4;
-      node = new MutableNode('boolean', at, 4, parent, true, undefined);
-    } else if (c === Char.LowerF && text.startsWith('false', at)) {
-      end = at + 5;
-      node = new MutableNode('boolean', at, 5, parent, false, undefined);
-    } else if (c === Char.LowerN && text.startsWith('null', at)) {
-      end = at + 4;
-      node = new MutableNode('null', at, 4, parent, null, undefined);
     } else {
-      return undefined;
+      end = scalarEnd(at);
+      if (end < 0) return undefined;
+      if (c === Char.Quote) {
+        node = new MutableNode('string', at, end - at, parent, stringValue, undefined);
+        if (isExpressionCandidate(stringValue)) bracketStrings.push(node);
+      } else {
+        node =
+          c === Char.LowerT || c === Char.LowerF
+            ? new MutableNode('boolean', at, end - at, parent, c === Char.LowerT, undefined)
+            : c === Char.LowerN
+              ? new MutableNode('null', at, end - at, parent, null, undefined)
+              : new MutableNode('number', at, end - at, parent, Number(text.slice(at, end)), undefined);
+      }
     }
 
     // A value is complete (or a container closes): attach it, then read separators and closing brackets
@@ -242,6 +344,7 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
         container = outerContainers.pop();
         property = outerProperties.pop();
         key = outerKeys.pop();
+        role = outerRoles.pop()!;
       }
       let item = node;
       if (property) {
@@ -252,7 +355,13 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
       }
       if (!container) {
         if (skipTrivia(end) !== length) return undefined;
-        return { root: item as Node, comments, problems: [], bracketStrings: bracketStrings as Node[] };
+        return {
+          root: item as Node,
+          comments,
+          problems: [],
+          bracketStrings: bracketStrings as Node[],
+          ...(skipDocumentation ? { documentation: documentation as Node[] } : {}),
+        };
       }
       pending[pendingLength++] = item;
       at = skipTrivia(end);
@@ -270,6 +379,33 @@ export function readWellFormedJson(text: string): JsonReading | undefined {
       node = undefined;
     }
   }
+}
+
+/** The role of an object that is the value of `name` in a container of role `outer` (undefined: the root). */
+function roleOf(outer: Role | undefined, name: string | undefined): Role {
+  if (outer === undefined || (name !== undefined && isName(name, 'template'))) return Role.MaybeTemplate;
+  if (outer === Role.Template && name !== undefined && (isName(name, 'parameters') || isName(name, 'outputs')))
+    return Role.Declarations;
+  return outer === Role.Declarations ? Role.Declaration : Role.Other;
+}
+
+/** Whether the value of `name` in a container of this role is documentation (see ReadOptions). */
+function isDocumentation(role: Role, name: string | undefined): boolean {
+  if (name === undefined) return false;
+  if (role === Role.Template) return isName(name, 'metadata') || isName(name, 'definitions');
+  return role === Role.Declaration && isName(name, 'metadata');
+}
+
+/** ARM property names are case-insensitive; `lower` is the name in lower case. */
+function isName(name: string, lower: string): boolean {
+  return name.length === lower.length && (name === lower || name.toLowerCase() === lower);
+}
+
+/** Whether a string naming a deploymentTemplate schema starts at `at` (the value of a `$schema`). */
+function isTemplateSchemaAt(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== Char.Quote) return false;
+  const close = text.indexOf('"', at + 1);
+  return close > 0 && /deploymentTemplate\.json/i.test(text.slice(at + 1, close));
 }
 
 /** The end of the number at `at`, as jsonc-parser's scanner reads numbers; -1 where it reports an error. */
