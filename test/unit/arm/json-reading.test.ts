@@ -232,7 +232,8 @@ describe('JSON reading: documentation left unbuilt', () => {
       return false;
     };
     const cut = (node: Node): void => {
-      if (node.type === 'object' && stubs.has(node.offset) && node.parent?.type === 'property') node.children = [];
+      if (node.type === 'object' && stubs.has(node.offset) && node.parent?.type === 'property')
+        (node as { children?: Node[] }).children = [];
       else node.children?.forEach(cut);
     };
     const bracketStrings = full.bracketStrings?.filter((node) => !inside(node));

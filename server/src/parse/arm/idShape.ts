@@ -7,7 +7,7 @@
 // name compare equal through `canonicalName` (`format('{0}-pe', parameters('a'))` and
 // `concat(parameters('a'), '-pe')` are one name), so an id built in a string finds the resource of this
 // template declared with that name even when the name itself is not known.
-import { expressionBody, literalText, parsedExpression, type ArmExpr } from './expression';
+import { expressionBody, literalText, ownCopy, parsedExpression, type ArmExpr } from './expression';
 
 /** A piece of a string as written: literal text, or the normalised text of a sub-expression. */
 type Piece = { readonly literal: string } | { readonly expression: string };
@@ -44,6 +44,9 @@ export function idShapeOf(node: ArmExpr, source: string): IdShape | undefined {
     const slash = source.indexOf('/', node.start);
     const pieces = slash >= 0 && slash < node.end ? piecesOf(node, source, 0) : undefined;
     shape = (pieces && shapeOfSegments(segmentsOf(pieces))) ?? null;
+    // The shape's strings are slices of `source`, a JSON string of one document: kept as copies of their own.
+    if (shape)
+      shape = { type: shape.type, names: shape.names.map(ownCopyOf), canonicalName: ownCopy(shape.canonicalName) };
     shapes.set(node, shape);
   }
   return shape ?? undefined;
@@ -52,6 +55,10 @@ export function idShapeOf(node: ArmExpr, source: string): IdShape | undefined {
 /** The id shape of a literal id (`/subscriptions/…/providers/Ns/type/name` or `Ns/type/name`). */
 export function idShapeOfLiteral(id: string): IdShape | undefined {
   return shapeOfSegments(segmentsOf([{ literal: id.trim() }]));
+}
+
+function ownCopyOf(text: string | undefined): string | undefined {
+  return text === undefined ? undefined : ownCopy(text);
 }
 
 /** A declared resource name (the JSON string, `[…]` or literal) in canonical form. */
@@ -72,7 +79,8 @@ export function canonicalNameOf(node: ArmExpr, source: string): string {
     const pieces = piecesOf(node, source, 0) ?? [
       { expression: normalizeExpressionText(source.slice(node.start, node.end)) },
     ];
-    canonical = canonicalSegments(segmentsOf(pieces));
+    // A copy of its own: slices of `source` would keep its document alive (see ownCopy).
+    canonical = ownCopy(canonicalSegments(segmentsOf(pieces)));
     canonicalNames.set(node, canonical);
   }
   return canonical;
