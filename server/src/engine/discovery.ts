@@ -2,6 +2,7 @@
 // .terraform, whatever .gitignore files ignore (the `ignore` package, nested .gitignore files and those of
 // parent directories up to the repository root) and the config's `exclude` globs. Files too large or binary
 // are listed as skipped, with the reason, without being read whole.
+import { isAscii } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
@@ -42,23 +43,39 @@ export async function discoverDirectory(dir: string, config?: ResolvedConfig): P
     .sort();
 }
 
+/**
+ * The buffer files are read into, one per thread, grown to the largest file read (at most MAX_FILE_BYTES): a
+ * scan reads thousands of files, and a buffer per file left the allocator's arenas fragmented.
+ */
+let readBuffer = Buffer.allocUnsafe(64 * 1024);
+
 /** Reads a file unless it is too large or binary; never throws. */
 export function readCandidate(file: string): DiscoveredFile {
+  let fd: number | undefined;
   try {
-    const stat = fs.statSync(file);
-    if (stat.size > MAX_FILE_BYTES) {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) {
       return {
         path: file,
-        skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(stat.size / 1024 / 1024).toFixed(1)} MB)`,
+        skipped: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MB (${(size / 1024 / 1024).toFixed(1)} MB)`,
       };
     }
-    const buffer = fs.readFileSync(file);
-    if (buffer.includes(0)) return { path: file, skipped: 'binary file (contains NUL bytes)' };
-    let text = buffer.toString('utf8');
+    if (size > readBuffer.length) readBuffer = Buffer.allocUnsafe(size);
+    let length = 0;
+    for (let read = -1; length < size && read !== 0; length += read) {
+      read = fs.readSync(fd, readBuffer, length, size - length, length);
+    }
+    const bytes = readBuffer.subarray(0, length);
+    if (bytes.includes(0)) return { path: file, skipped: 'binary file (contains NUL bytes)' };
+    // ASCII (nearly every template) is Latin-1 too: copied as it is rather than decoded as UTF-8.
+    let text = isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { path: file, text };
   } catch (error) {
     return { path: file, skipped: `cannot read: ${(error as Error).message}` };
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
