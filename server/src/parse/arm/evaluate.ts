@@ -15,6 +15,7 @@ import {
   isKnown,
   make,
   withOrigin,
+  withSpan,
   type ObjectValue,
   type Origin,
   type Property,
@@ -1094,15 +1095,4 @@ function describeTarget(target: Target): string {
     return `${target.type}${name}`;
   }
   return 'a resource';
-}
-
-/**
- * A copy of `value` at another span (and text). Object.assign, not `{ ...value, span }`: spreading and then
- * overriding a property takes V8's slow path, a hot spot when every expression result is re-spanned.
- */
-function withSpan<V extends Value>(value: V, span: Span, text?: string): V {
-  const copy = Object.assign({}, value) as { -readonly [K in keyof V]: V[K] } & { span: Span; text?: string };
-  copy.span = span;
-  if (text !== undefined) copy.text = text;
-  return copy as V;
 }

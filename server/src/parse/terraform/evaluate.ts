@@ -11,6 +11,7 @@ import {
   make,
   toJson,
   withOrigin,
+  withSpan,
   getPath,
   type Origin,
   type Property,
@@ -140,7 +141,7 @@ export class ModuleEvaluator {
         return this.object(expr, uri, bindings);
       case 'paren': {
         const inner = this.evaluate(expr.inner, uri, bindings);
-        return { ...inner, span: expr.span };
+        return withSpan(inner, expr.span);
       }
       case 'variable':
       case 'getAttr':
@@ -168,7 +169,7 @@ export class ModuleEvaluator {
     // "${x}" alone is x itself (HCL keeps its type).
     if (expr.parts.length === 1 && typeof expr.parts[0] !== 'string' && !expr.heredoc) {
       const inner = this.evaluate(expr.parts[0], uri, bindings);
-      return { ...inner, span: expr.span };
+      return withSpan(inner, expr.span);
     }
     let text = '';
     for (const part of expr.parts) {
@@ -509,7 +510,7 @@ export class ModuleEvaluator {
       }
       current = next;
     }
-    if (current === value) return { ...value, span: expr.span };
+    if (current === value) return withSpan(value, expr.span);
     return { ...current, span: expr.span, origins: [...(current.origins ?? []), ...(value.origins ?? [])] };
   }
 
@@ -522,8 +523,8 @@ export class ModuleEvaluator {
       resolved = this.resolveVariable(declaration);
       this.variableCache.set(name, resolved);
     }
-    if (resolved.kind === 'unknown') return { ...resolved, span: useSpan, text: useText };
-    return { ...resolved, span: useSpan };
+    if (resolved.kind === 'unknown') return withSpan(resolved, useSpan, useText);
+    return withSpan(resolved, useSpan);
   }
 
   private resolveVariable(declaration: VariableInfo): Value {
@@ -670,7 +671,7 @@ export class ModuleEvaluator {
       case 'tobool': {
         const [value] = args();
         if (value?.kind !== 'literal')
-          return value ? { ...value, span: expr.span } : this.unknown(expr, uri, 'has no argument');
+          return value ? withSpan(value, expr.span) : this.unknown(expr, uri, 'has no argument');
         const v = value.value;
         if (v === null) return value;
         if (name === 'tostring') return make.literal(String(v), expr.span, value.origins);
@@ -699,7 +700,7 @@ export class ModuleEvaluator {
       case 'sensitive':
       case 'nonsensitive': {
         const [value] = args();
-        return value ? { ...value, span: expr.span } : this.unknown(expr, uri, 'has no argument');
+        return value ? withSpan(value, expr.span) : this.unknown(expr, uri, 'has no argument');
       }
       case 'merge':
         return this.merge(expr, args());
@@ -725,14 +726,14 @@ export class ModuleEvaluator {
         const values = args();
         // Arguments that are Terraform errors (a `for` over null) fall through to the next one.
         const first = values.find((value) => !EVALUATION_ERRORS.has(value));
-        if (first && isKnown(first)) return { ...first, span: expr.span };
+        if (first && isKnown(first)) return withSpan(first, expr.span);
         return this.unknown(expr, uri, first?.kind === 'unknown' ? first.reason : 'depends on try()');
       }
       case 'coalesce': {
         for (const value of args()) {
           if (value.kind === 'unknown') return this.unknown(expr, uri, value.reason);
           if (value.kind === 'literal' && (value.value === null || value.value === '')) continue;
-          return { ...value, span: expr.span };
+          return withSpan(value, expr.span);
         }
         return this.unknown(expr, uri, 'has no non-empty argument');
       }
@@ -763,8 +764,8 @@ export class ModuleEvaluator {
         const [map, key, fallback] = args();
         if (map?.kind === 'object' && key?.kind === 'literal' && key.value !== null) {
           const found = getPath(map, [String(key.value)]);
-          if (found) return { ...found, span: expr.span };
-          if (fallback) return { ...fallback, span: expr.span };
+          if (found) return withSpan(found, expr.span);
+          if (fallback) return withSpan(fallback, expr.span);
         }
         return notKnown(
           [map, key].filter((v): v is Value => v !== undefined),
