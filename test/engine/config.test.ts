@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, DEFAULT_CONFIG, loadConfig, parseConfig, WorkspaceSession } from '../../server/src/engine';
 import { isExcluded } from '../../server/src/engine/exclude';
-import { levelOf, optionsOf } from '../../server/src/engine/config';
+import { configLookup, levelOf, optionsOf } from '../../server/src/engine/config';
 import { checkFiles, OPEN_ACCOUNT } from './helpers';
 
 function configError(text: string): ConfigError {
@@ -78,6 +78,37 @@ describe('engine: configuration', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
     assert.equal(loadConfig('/nonexistent-root-dir/x/main.bicep'), DEFAULT_CONFIG);
+  });
+
+  it("a scan's lookup answers as loadConfig does, once per directory", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-config-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'infra/ai/deep'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'bad/x'), { recursive: true });
+      fs.mkdirSync(path.join(dir, 'other'), { recursive: true });
+      fs.writeFileSync(path.join(dir, '.aisec.json'), '{ "rules": { "AIS-COG-CMK": "off" } }');
+      fs.writeFileSync(path.join(dir, 'infra/.aisec.json'), '{ "rules": { "AIS-COG-CMK": "info" } }');
+      fs.writeFileSync(path.join(dir, 'bad/.aisec.json'), '{ "rules": [] }');
+      // A directory named like the file is no configuration.
+      fs.mkdirSync(path.join(dir, 'other/.aisec.json'));
+      const lookup = configLookup();
+      for (const file of ['infra/ai/deep/main.bicep', 'infra/ai/main.tf', 'infra/x.json', 'main.bicep', 'other/a.tf']) {
+        const full = path.join(dir, file);
+        assert.deepEqual(lookup(full), loadConfig(full), file);
+      }
+      assert.equal(lookup(path.join(dir, 'infra/ai/deep/main.bicep')).rules['AIS-COG-CMK'], 'info');
+      assert.equal(lookup(path.join(dir, 'other/a.tf')).rules['AIS-COG-CMK'], 'off');
+      // An invalid file: the same error for every file under it, every time.
+      assert.throws(() => lookup(path.join(dir, 'bad/x/a.bicep')), ConfigError);
+      assert.throws(() => lookup(path.join(dir, 'bad/b.bicep')), ConfigError);
+      // What the scan saw first stays: an edit during a scan is for the next scan.
+      fs.writeFileSync(path.join(dir, 'infra/.aisec.json'), '{ "rules": { "AIS-COG-CMK": "warning" } }');
+      assert.equal(lookup(path.join(dir, 'infra/ai/main.tf')).rules['AIS-COG-CMK'], 'info');
+      assert.equal(configLookup()(path.join(dir, 'infra/ai/main.tf')).rules['AIS-COG-CMK'], 'warning');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(configLookup()('/nonexistent-root-dir/x/main.bicep'), DEFAULT_CONFIG);
   });
 
   it('exclude globs are relative to the config file directory', () => {

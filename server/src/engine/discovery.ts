@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
-import { CONFIG_FILE_NAME, loadConfig, type ResolvedConfig } from './config';
+import { CONFIG_FILE_NAME, configLookup, type ResolvedConfig } from './config';
 import { isExcluded } from './exclude';
 import { MAX_FILE_BYTES } from './session';
 
@@ -35,11 +35,12 @@ export async function discoverDirectory(dir: string, config?: ResolvedConfig): P
     suppressErrors: true,
   });
   const gitignored = await gitignoreFilter(root);
+  const configOf = configLookup();
   return found
     .map((file) => path.normalize(file))
     .filter((file) => path.basename(file) !== CONFIG_FILE_NAME)
     .filter((file) => !gitignored(file))
-    .filter((file) => !isExcluded(file, config ?? loadConfig(file)))
+    .filter((file) => !isExcluded(file, config ?? configOf(file)))
     .sort();
 }
 

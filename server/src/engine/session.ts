@@ -68,6 +68,11 @@ export interface SessionOptions {
   readonly root?: string;
   /** One configuration for every file; by default the nearest `.aisec.json` of each file. */
   readonly config?: ResolvedConfig;
+  /**
+   * How a file's configuration is found when `config` is not given (default: loadConfig, again for each new
+   * generation). A batch scan passes one configLookup for all its jobs.
+   */
+  readonly configFor?: (file: string) => ResolvedConfig;
   /** `YYYY-MM-DD` against which suppression `until` dates are judged (default: today, UTC). */
   readonly today?: string;
   /**
@@ -214,6 +219,7 @@ export class WorkspaceSession {
   private configForFile(file: string | undefined): ResolvedConfig {
     if (this.options.config) return this.options.config;
     if (!file) return DEFAULT_CONFIG;
+    if (this.options.configFor) return this.options.configFor(file);
     // One lookup per directory and generation: `.aisec.json` files reach the session through setFile, so a
     // change of one starts a new generation. (The walk up stats every parent: 10,000 files, 100,000 stats.)
     if (this.configGeneration !== this.generation) {

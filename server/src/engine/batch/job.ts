@@ -8,7 +8,7 @@ import { fixToTextEdits } from '../../edit';
 import type { TemplateLink } from '../../model/frontend';
 import type { ParsedDocument } from '../../model/document';
 import type { Position, Span } from '../../model/span';
-import type { ResolvedConfig } from '../config';
+import { configLookup, type ResolvedConfig } from '../config';
 import { summariseUnit, type UnitSummary } from '../coupling';
 import { readCandidate } from '../discovery';
 import { withoutFrontEndCaches } from '../frontends';
@@ -73,10 +73,16 @@ export interface JobOutput {
   readonly positions: ReadonlyMap<string, ReadonlyMap<number, Position>>;
 }
 
+/** One configuration lookup per scan, shared by its jobs (in a worker, the context is that of its scan). */
+const configLookups = new WeakMap<ScanContext, (file: string) => ResolvedConfig>();
+
 export async function runJob(context: ScanContext, job: JobInput): Promise<JobOutput> {
+  let configFor = configLookups.get(context);
+  if (!configFor) configLookups.set(context, (configFor = configLookup()));
   const session = await WorkspaceSession.create({
     root: context.root,
     config: context.config,
+    configFor,
     today: context.today,
     keepSyntax: context.withFixes,
     outside: { links: job.incoming, hasFile: (uri) => context.workspaceUris.has(uri) },
