@@ -2,7 +2,7 @@
 // scanned root with forward slashes; lines and columns are 1-based.
 import type { Finding } from '../engine/finding';
 import type { ScanResult } from '../engine/scan';
-import { regionOf, relativePath, uriToPath, type Region } from './positions';
+import { regionOf, relativePath, relativePathsOf, type Region } from './positions';
 
 export interface JsonReport {
   readonly version: 1;
@@ -39,6 +39,7 @@ export interface JsonFinding extends Region {
 }
 
 export function toJsonReport(result: ScanResult, version: string): JsonReport {
+  const pathOf = relativePathsOf(result.root);
   const findings = result.findings.map((f): JsonFinding => {
     const region = regionOf(f.uri, f.span, result.positions);
     return {
@@ -47,12 +48,12 @@ export function toJsonReport(result: ScanResult, version: string): JsonReport {
       level: f.level,
       kind: f.kind,
       message: f.message,
-      path: relativePath(result.root, uriToPath(f.uri)),
+      path: pathOf(f.uri),
       ...region,
       resource: { key: f.resourceKey, type: f.resourceType },
       ...(f.path ? { property: f.path } : {}),
       related: f.related.map((r) => ({
-        path: relativePath(result.root, uriToPath(r.uri)),
+        path: pathOf(r.uri),
         ...regionOf(r.uri, r.span, result.positions),
         message: r.message,
       })),

@@ -13,7 +13,7 @@ import type { Finding } from '../engine/finding';
 import type { ScanResult } from '../engine/scan';
 import { fixToTextEdits } from '../edit';
 import { DOCS_BASE_URL, helpUri, ruleMarkdown, VERSION } from './docs';
-import { regionOf, relativePath, uriToPath } from './positions';
+import { regionOf, relativePath, relativePathsOf } from './positions';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -52,10 +52,11 @@ export function toSarif(result: ScanResult): Sarif.Log {
   ];
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const rootUri = pathToFileURL(result.root).href.replace(/\/?$/, '/');
+  const pathOf = relativePathsOf(result.root);
   const location = (uri: string, span: Finding['span']): Sarif.PhysicalLocation => {
     const region = regionOf(uri, span, result.positions);
     return {
-      artifactLocation: { uri: encodeURI(relativePath(result.root, uriToPath(uri))), uriBaseId: 'SRCROOT' },
+      artifactLocation: { uri: encodeURI(pathOf(uri)), uriBaseId: 'SRCROOT' },
       region,
     };
   };

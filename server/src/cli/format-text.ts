@@ -2,7 +2,7 @@
 // message  rule-id`, then a summary line, then the files that were skipped and why.
 import type { ScanResult } from '../engine/scan';
 import type { Finding } from '../engine/finding';
-import { regionOf, relativePath, uriToPath } from './positions';
+import { regionOf, relativePath, relativePathsOf } from './positions';
 
 export interface TextOptions {
   readonly color: boolean;
@@ -24,9 +24,10 @@ export function formatText(result: ScanResult, options: TextOptions): string {
   };
   const shown = result.findings.filter((f) => !f.suppression);
   const byFile = new Map<string, { line: number; column: number; row: string[] }[]>();
+  const pathOf = relativePathsOf(result.root);
   for (const finding of shown) {
     const region = regionOf(finding.uri, finding.span, result.positions);
-    const file = relativePath(result.root, uriToPath(finding.uri));
+    const file = pathOf(finding.uri);
     const rows = byFile.get(file) ?? [];
     rows.push({
       line: region.startLine,

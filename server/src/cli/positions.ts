@@ -44,3 +44,16 @@ export function relativePath(root: string, file: string): string {
   const relative = path.relative(root, file).split(path.sep).join('/');
   return relative === '' ? path.basename(file) : relative;
 }
+
+/**
+ * `relativePath(root, uriToPath(uri))`, each uri worked out once: a report names the same few thousand files
+ * in tens of thousands of findings.
+ */
+export function relativePathsOf(root: string): (uri: string) => string {
+  const known = new Map<string, string>();
+  return (uri) => {
+    let relative = known.get(uri);
+    if (relative === undefined) known.set(uri, (relative = relativePath(root, uriToPath(uri))));
+    return relative;
+  };
+}
