@@ -63,6 +63,24 @@ describe('terraform packed template literals', () => {
     assert.equal(packed(text), 'a = <<-EOT\n  .\n\n  ${var.x} .\n  EOT\nb = 1\n');
   });
 
+  it('packs the blanks between tokens of code, not those of comments and templates', () => {
+    assert.equal(
+      packed('resource "a" "b" {\n  name     = "x"\n\ttags = {}\n\t\tcount = 1    # a    note\n}\n'),
+      'resource "a" "b" {\n name = "x"\n\ttags = {}\n count = 1 # a    note\n}\n',
+    );
+    // Code inside an interpolation is code; the blanks at a literal's ends and a heredoc's indentation stay.
+    assert.equal(packed('a = "${  x  }  tail  "\n'), 'a = "${ x }  .  "\n');
+    assert.equal(packed('a = <<EOT\n    ab\nEOT\n'), 'a = <<EOT\n    .\nEOT\n');
+    // A comment is left as it is, blanks and all.
+    assert.equal(packed('# a    b\n/* c    d */\n'), undefined);
+    const text = 'a    = 1\nbb   = "long value"\n';
+    const result = packTemplateLiterals(text)!;
+    assert.equal(result.text, 'a = 1\nbb = "."\n');
+    assert.equal(result.original(result.text.indexOf('=')), text.indexOf('='));
+    assert.equal(result.original(result.text.indexOf('bb')), text.indexOf('bb'));
+    assert.equal(result.original(result.text.indexOf('.')), text.indexOf('long'));
+  });
+
   it('leaves alone what it does not follow exactly', () => {
     // Comments are code: nothing in them is packed.
     assert.equal(packed('# a "quoted text" here\nb = 1\n'), undefined);

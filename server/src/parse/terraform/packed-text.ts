@@ -1,11 +1,14 @@
 // The text tree-sitter parses, with the literal text of strings and heredocs packed: each run of plain
-// characters inside a template becomes one character, and positions in the parsed text map back to the file.
+// characters inside a template becomes one character, and so does each run of spaces and tabs between the
+// tokens of code; positions in the parsed text map back to the file.
 //
 // Why: the grammar's external scanner (tree-sitter-hcl's scanner.c) returns every character of a template as
 // a token of its own, so a string costs the parser a token, a stack push and a reduce per character. Strings
 // are most of a Terraform file (descriptions, heredocs), and the parse ran at about 2 MB/s. The parser only
 // needs to know *that* there is literal text between two delimiters; the converter reads the text itself from
-// the file, through `PackedText.original`.
+// the file, through `PackedText.original`. Blanks between tokens (indentation, the spaces `terraform fmt`
+// aligns `=` with) are skipped by the lexer one character at a time: one space says as much to the grammar,
+// and parsing the corpus took 28% less time with them packed too.
 //
 // The packing keeps every token boundary the scanner draws around literal text. It leaves verbatim
 // everything but the inside of plain runs: delimiters, escapes, `$`/`%` sequences, interpolations and
@@ -28,6 +31,8 @@ const MIN_RUN = 2;
 
 /** What a packed run becomes: a character no heredoc identifier starts with and no template treats specially. */
 const PACKED = '.';
+/** What a run of blanks in code becomes. */
+const PACKED_BLANKS = ' ';
 
 const enum Context {
   /** Top-level code, or the inside of `${…}` / `%{…}` (then `}` at depth 0 closes it). */
@@ -69,7 +74,7 @@ export function packTemplateLiterals(text: string): PackedText | undefined {
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k];
     const end = runs[k + 1];
-    pieces.push(text.slice(from, start), PACKED);
+    pieces.push(text.slice(from, start), isBlank(text.charCodeAt(start)) ? PACKED_BLANKS : PACKED);
     packedStarts[k / 2] = start - shift;
     shift += end - start - 1;
     shiftAfter[k / 2] = shift;
@@ -97,7 +102,8 @@ export function packTemplateLiterals(text: string): PackedText | undefined {
 
 /**
  * The runs to pack, as a flat list of [start, end) pairs in file order, following the scanner's contexts:
- * code, quoted templates, heredoc templates, and the code of their interpolations. Undefined: do not pack.
+ * code, quoted templates, heredoc templates, and the code of their interpolations. A run of blanks in code
+ * starts with a blank; a template's run never does (see addRun). Undefined: do not pack.
  */
 export function literalRuns(text: string): number[] | undefined {
   const runs: number[] = [];
@@ -125,6 +131,11 @@ export function literalRuns(text: string): number[] | undefined {
         if (!match) return undefined;
         stack.push(frame(Context.Heredoc, false, match[1]));
         i = header.lastIndex;
+      } else if (isBlank(c)) {
+        let end = i + 1;
+        while (isBlank(text.charCodeAt(end))) end++;
+        if (end - i >= MIN_RUN) runs.push(i, end);
+        i = end;
       } else if (c === OPEN_BRACE) {
         top.depth++;
         i++;
@@ -206,6 +217,11 @@ function addRun(runs: number[], text: string, start: number, end: number): void 
   while (start < end && !isPrintableAscii(text.charCodeAt(start))) start++;
   while (end > start && !isPrintableAscii(text.charCodeAt(end - 1))) end--;
   if (end - start >= MIN_RUN) runs.push(start, end);
+}
+
+/** A space or a tab: the blanks packed in code (line breaks are tokens of the grammar, and stay). */
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
 }
 
 function isPrintableAscii(c: number): boolean {
