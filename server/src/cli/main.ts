@@ -108,7 +108,7 @@ function choice<T extends string>(name: string, value: string | undefined, allow
 
 /**
  * `--threads`: a positive integer, by default defaultThreads(). On the 2-core build machine (10,000 files)
- * one worker scans in 22–24 s with a 260–275 MB peak, two in 18 s with 367 MB.
+ * one worker scans in 20–21 s with a 250–260 MB peak, two in 16–18 s with 325–345 MB.
  */
 function threadCount(value: string | undefined): number {
   if (value === undefined) return defaultThreads();

@@ -90,8 +90,9 @@ export class WorkerPool implements JobRunner {
     // A bounded old generation makes V8 collect before it grows: a worker's memory is that of its largest
     // job (a 4 MB template needs ~100 MB), not what garbage piles up to; a job beyond it runs again in this
     // thread. The young generation, where the front ends' short-lived values die, is a trade of time for
-    // memory: on 10,000 files, 48 MB against 96 MB took 0–8% more wall time and 35–45 MB less peak memory
-    // with one worker (32 MB: 5–20% more time for 10 MB less again), which keeps the 300 MB budget.
+    // memory: on 10,000 files, 48 MB (16 MB semi-spaces) against 64 MB (V8 rounds those up to 32 MB, as for
+    // 96 MB) took 5–10% more wall time and 30–55 MB less peak memory with one worker, and 64 MB peaked at up
+    // to 311 MB in the server (32 MB: 5–20% more time for 10 MB less again): 48 MB keeps the 300 MB budget.
     const worker = new Worker(this.script, {
       workerData: this.context,
       resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_HEAP_MB },
