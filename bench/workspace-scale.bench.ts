@@ -10,7 +10,9 @@
 // `npm run build` first. AISEC_SCALE_FILES=n changes the size; AISEC_BASELINE_DIST=/other/dist also runs
 // that build's CLI in the same run (before/after ratios; its server too with AISEC_SCALE_BASELINE_LSP=1);
 // AISEC_SCALE_ALSO_THREADS=n also runs `--threads n` (what more worker threads buy); AISEC_SCALE_SKIP_LSP=1
-// leaves out the LSP part.
+// leaves out the LSP part. AISEC_SCALE_ROUNDS=n runs it all n times, the builds taking turns, and judges the
+// targets on the medians: on a host whose speed drifts by a quarter within the hour, one run at the target
+// line says little.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -95,6 +97,8 @@ function peakRssMb(pid: number | undefined): number {
   }
 }
 
+type LspRun = Awaited<ReturnType<typeof runLsp>>;
+
 async function runLsp(replica: Replica, dist = DIST) {
   const client = await TestClient.start({
     folder: replica.dir,
@@ -124,6 +128,65 @@ async function runLsp(replica: Replica, dist = DIST) {
   }
 }
 
+interface RoundResult {
+  readonly cli: CliRun;
+  readonly base?: CliRun;
+  readonly lsp?: LspRun;
+  readonly baseLsp?: LspRun;
+}
+
+/** One run of each scan the environment asks for, printed as it ends (`--threads n` in the first round only). */
+async function runRound(replica: Replica, scratch: string, first: boolean): Promise<RoundResult> {
+  const cli = await runCli(DIST, replica, scratch);
+  const rate = (run: CliRun) => (replica.files / (run.wallMs / 1000)).toFixed(0);
+  console.log(
+    `  CLI scan:  ${s(cli.wallMs)} wall (${rate(cli)} files/s), ${s(cli.cpuMs)} CPU, peak RSS ${mb(cli.maxRssMb)}, ` +
+      `${cli.files} files analysed, ${cli.findings} findings`,
+  );
+  const alsoThreads = process.env.AISEC_SCALE_ALSO_THREADS;
+  if (alsoThreads && first) {
+    // The same scan with another number of worker threads (the default is one fewer than the cores).
+    const other = await runCli(DIST, replica, scratch, ['--threads', alsoThreads]);
+    console.log(
+      `  --threads ${alsoThreads}: ${s(other.wallMs)} wall (${rate(other)} files/s), ${s(other.cpuMs)} CPU, peak RSS ` +
+        `${mb(other.maxRssMb)}; default/this wall ${(cli.wallMs / other.wallMs).toFixed(2)}x`,
+    );
+  }
+  const baselineDist = process.env.AISEC_BASELINE_DIST;
+  let base: CliRun | undefined;
+  if (baselineDist) {
+    base = await runCli(path.resolve(baselineDist), replica, scratch);
+    console.log(
+      `  baseline:  ${s(base.wallMs)} wall (${rate(base)} files/s), ${s(base.cpuMs)} CPU, peak RSS ` +
+        `${mb(base.maxRssMb)}, ${base.findings} findings`,
+    );
+    console.log(
+      `  ratios baseline/now: wall ${(base.wallMs / cli.wallMs).toFixed(2)}x, CPU ${(base.cpuMs / cli.cpuMs).toFixed(2)}x, ` +
+        `peak RSS ${(base.maxRssMb / cli.maxRssMb).toFixed(2)}x`,
+    );
+  }
+  if (process.env.AISEC_SCALE_SKIP_LSP) return { cli, base };
+  const report = (label: string, lsp: LspRun) =>
+    console.log(
+      `  ${label} first diagnostics ${s(lsp.firstMs)} after initialized, scan done ${s(lsp.endMs)} ` +
+        `(${(replica.files / (lsp.endMs / 1000)).toFixed(0)} files/s), last diagnostics ${s(lsp.lastMs)}, ` +
+        `${lsp.published} files with diagnostics, server peak RSS ${mb(lsp.maxRssMb)}`,
+    );
+  const lsp = await runLsp(replica);
+  report('LSP scan: ', lsp);
+  // AISEC_SCALE_BASELINE_LSP=1 also runs the baseline's server (slow when it holds every file).
+  let baseLsp: LspRun | undefined;
+  if (baselineDist && process.env.AISEC_SCALE_BASELINE_LSP) {
+    baseLsp = await runLsp(replica, path.resolve(baselineDist));
+    report('baseline LSP:', baseLsp);
+    console.log(
+      `  ratios baseline/now (LSP): first diagnostics ${(baseLsp.firstMs / lsp.firstMs).toFixed(1)}x, ` +
+        `scan ${(baseLsp.endMs / lsp.endMs).toFixed(2)}x, peak RSS ${(baseLsp.maxRssMb / lsp.maxRssMb).toFixed(2)}x`,
+    );
+  }
+  return { cli, base, lsp, baseLsp };
+}
+
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (value: number) => `${value.toFixed(0)} MB`;
 const verdict = (ok: boolean) => (ok ? 'met' : 'NOT met');
@@ -144,58 +207,37 @@ export default async function (): Promise<void> {
       `workspace-scale: ${replica.files} files, ${(replica.bytes / 1024 / 1024).toFixed(0)} MB ` +
         `(${replica.copies} copies of the corpus), ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}`,
     );
-    const cli = await runCli(DIST, replica, scratch);
-    const rate = (run: CliRun) => (replica.files / (run.wallMs / 1000)).toFixed(0);
-    console.log(
-      `  CLI scan:  ${s(cli.wallMs)} wall (${rate(cli)} files/s), ${s(cli.cpuMs)} CPU, peak RSS ${mb(cli.maxRssMb)}, ` +
-        `${cli.files} files analysed, ${cli.findings} findings`,
-    );
-    const alsoThreads = process.env.AISEC_SCALE_ALSO_THREADS;
-    if (alsoThreads) {
-      // The same scan with another number of worker threads (the default is one fewer than the cores).
-      const other = await runCli(DIST, replica, scratch, ['--threads', alsoThreads]);
-      console.log(
-        `  --threads ${alsoThreads}: ${s(other.wallMs)} wall (${rate(other)} files/s), ${s(other.cpuMs)} CPU, peak RSS ` +
-          `${mb(other.maxRssMb)}; default/this wall ${(cli.wallMs / other.wallMs).toFixed(2)}x`,
-      );
+    const rounds = Math.max(1, Number(process.env.AISEC_SCALE_ROUNDS ?? 1));
+    const results: RoundResult[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      if (rounds > 1) console.log(`  round ${round} of ${rounds} (load ${os.loadavg()[0].toFixed(1)})`);
+      results.push(await runRound(replica, scratch, round === 1));
     }
-    const baselineDist = process.env.AISEC_BASELINE_DIST;
-    if (baselineDist) {
-      const base = await runCli(path.resolve(baselineDist), replica, scratch);
+    const median = (values: readonly number[]): number => {
+      const sorted = [...values].sort((a, b) => a - b);
+      const middle = sorted.length >> 1;
+      return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    };
+    const cliMs = median(results.map((r) => r.cli.wallMs));
+    const cliMb = median(results.map((r) => r.cli.maxRssMb));
+    const lspMb = results[0].lsp ? median(results.map((r) => r.lsp!.maxRssMb)) : undefined;
+    if (rounds > 1) {
+      const baseMs = results[0].base ? median(results.map((r) => r.base!.wallMs)) : undefined;
+      const lspMs = results[0].lsp ? median(results.map((r) => r.lsp!.endMs)) : undefined;
+      const baseLspMs = results[0].baseLsp ? median(results.map((r) => r.baseLsp!.endMs)) : undefined;
       console.log(
-        `  baseline:  ${s(base.wallMs)} wall (${rate(base)} files/s), ${s(base.cpuMs)} CPU, peak RSS ` +
-          `${mb(base.maxRssMb)}, ${base.findings} findings`,
+        `  medians of ${rounds}: CLI ${s(cliMs)}, ${mb(cliMb)}` +
+          (baseMs === undefined ? '' : `; baseline ${s(baseMs)} (${(baseMs / cliMs).toFixed(2)}x)`) +
+          (lspMs === undefined ? '' : `; LSP ${s(lspMs)}, ${mb(lspMb!)}`) +
+          (baseLspMs === undefined || lspMs === undefined
+            ? ''
+            : `; baseline LSP ${s(baseLspMs)} (${(baseLspMs / lspMs).toFixed(2)}x)`),
       );
-      console.log(
-        `  ratios baseline/now: wall ${(base.wallMs / cli.wallMs).toFixed(2)}x, CPU ${(base.cpuMs / cli.cpuMs).toFixed(2)}x, ` +
-          `peak RSS ${(base.maxRssMb / cli.maxRssMb).toFixed(2)}x`,
-      );
-    }
-    let lspRss: number | undefined;
-    if (!process.env.AISEC_SCALE_SKIP_LSP) {
-      const report = (label: string, lsp: Awaited<ReturnType<typeof runLsp>>) =>
-        console.log(
-          `  ${label} first diagnostics ${s(lsp.firstMs)} after initialized, scan done ${s(lsp.endMs)} ` +
-            `(${(replica.files / (lsp.endMs / 1000)).toFixed(0)} files/s), last diagnostics ${s(lsp.lastMs)}, ` +
-            `${lsp.published} files with diagnostics, server peak RSS ${mb(lsp.maxRssMb)}`,
-        );
-      const lsp = await runLsp(replica);
-      lspRss = lsp.maxRssMb;
-      report('LSP scan: ', lsp);
-      // AISEC_SCALE_BASELINE_LSP=1 also runs the baseline's server (slow when it holds every file).
-      if (baselineDist && process.env.AISEC_SCALE_BASELINE_LSP) {
-        const base = await runLsp(replica, path.resolve(baselineDist));
-        report('baseline LSP:', base);
-        console.log(
-          `  ratios baseline/now (LSP): first diagnostics ${(base.firstMs / lsp.firstMs).toFixed(1)}x, ` +
-            `scan ${(base.endMs / lsp.endMs).toFixed(2)}x, peak RSS ${(base.maxRssMb / lsp.maxRssMb).toFixed(2)}x`,
-        );
-      }
     }
     console.log(
-      `  targets:   < ${s(TARGET_MS)} ${verdict(cli.wallMs < TARGET_MS)} (CLI); < ${TARGET_MB} MB ` +
-        `${verdict(cli.maxRssMb < TARGET_MB)} (CLI)` +
-        (lspRss === undefined ? '' : `, ${verdict(lspRss < TARGET_MB)} (server)`),
+      `  targets:   < ${s(TARGET_MS)} ${verdict(cliMs < TARGET_MS)} (CLI); < ${TARGET_MB} MB ` +
+        `${verdict(cliMb < TARGET_MB)} (CLI)` +
+        (lspMb === undefined ? '' : `, ${verdict(lspMb < TARGET_MB)} (server)`),
     );
   } finally {
     replica.remove();
