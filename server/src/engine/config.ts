@@ -76,12 +76,18 @@ export function optionsOf(config: ResolvedConfig, ruleId: string, defaults?: Rea
 export function findConfigFile(forFile: string): string | undefined {
   let dir = path.resolve(path.dirname(forFile));
   for (;;) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return candidate;
+    const found = configFileIn(dir);
+    if (found) return found;
     const parent = path.dirname(dir);
     if (parent === dir) return undefined;
     dir = parent;
   }
+}
+
+/** `dir`'s own `.aisec.json` (a file, not a directory of that name), or undefined. */
+function configFileIn(dir: string): string | undefined {
+  const candidate = path.join(dir, CONFIG_FILE_NAME);
+  return fs.existsSync(candidate) && fs.statSync(candidate).isFile() ? candidate : undefined;
 }
 
 const cache = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly config: ResolvedConfig }>();
@@ -96,23 +102,18 @@ export function loadConfig(forFile: string): ResolvedConfig {
 }
 
 /**
- * `loadConfig` for the many files of one scan: the nearest `.aisec.json` looked up once per directory (the
- * walk up stats every parent: 10,000 files, 60,000 stats), and each directory's answer kept, an invalid
- * file's ConfigError too. A scan takes the configuration files as they are when it first reads them.
+ * `loadConfig` for many files at once (one scan, or one generation of a session): the nearest `.aisec.json`
+ * looked up once per directory (the walk up stats every parent: 10,000 files, 60,000 stats), and each
+ * directory's answer kept, an invalid file's ConfigError too. The configuration files are taken as they are
+ * when first read.
  */
 export function configLookup(): (forFile: string) => ResolvedConfig {
   const nearestByDirectory = new Map<string, string | undefined>();
   const configByDirectory = new Map<string, ResolvedConfig | ConfigError>();
   const nearest = (dir: string): string | undefined => {
     if (nearestByDirectory.has(dir)) return nearestByDirectory.get(dir);
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
     const parent = path.dirname(dir);
-    const found =
-      fs.existsSync(candidate) && fs.statSync(candidate).isFile()
-        ? candidate
-        : parent === dir
-          ? undefined
-          : nearest(parent);
+    const found = configFileIn(dir) ?? (parent === dir ? undefined : nearest(parent));
     nearestByDirectory.set(dir, found);
     return found;
   };

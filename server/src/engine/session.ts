@@ -8,11 +8,10 @@
 // so far, and again when their incoming links change, so a value flows through several hops
 // (main.bicepparam → main.bicep → module) and most units are analysed once. Results are cached per unit by
 // text version and suppliers, so an edit re-analyses only what it touches.
-import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ParsedDocument } from '../model/document';
 import type { FrontEndResult, TemplateLink } from '../model/frontend';
-import { ConfigError, DEFAULT_CONFIG, isConfigUri, loadConfig, type ResolvedConfig } from './config';
+import { ConfigError, configLookup, DEFAULT_CONFIG, isConfigUri, type ResolvedConfig } from './config';
 import { bicepSourceOf, isBicepGenerated } from './generated';
 import { engineFinding } from './engine-findings';
 import { isExcluded } from './exclude';
@@ -69,7 +68,7 @@ export interface SessionOptions {
   /** One configuration for every file; by default the nearest `.aisec.json` of each file. */
   readonly config?: ResolvedConfig;
   /**
-   * How a file's configuration is found when `config` is not given (default: loadConfig, again for each new
+   * How a file's configuration is found when `config` is not given (default: a configLookup for each new
    * generation). A batch scan passes one configLookup for all its jobs.
    */
   readonly configFor?: (file: string) => ResolvedConfig;
@@ -100,7 +99,8 @@ export class WorkspaceSession {
   private readonly results = new Map<string, UnitResult>();
   private analysis: Analysis | undefined;
   private readonly findingsCache = new Map<string, { generation: number; findings: Finding[] }>();
-  private readonly configByDirectory = new Map<string, { config?: ResolvedConfig; error?: ConfigError }>();
+  /** The configuration lookup of the current generation (configForFile). */
+  private configLookup: ((file: string) => ResolvedConfig) | undefined;
   private configGeneration = -1;
 
   constructor(private readonly options: SessionOptions = {}) {}
@@ -220,25 +220,13 @@ export class WorkspaceSession {
     if (this.options.config) return this.options.config;
     if (!file) return DEFAULT_CONFIG;
     if (this.options.configFor) return this.options.configFor(file);
-    // One lookup per directory and generation: `.aisec.json` files reach the session through setFile, so a
-    // change of one starts a new generation. (The walk up stats every parent: 10,000 files, 100,000 stats.)
-    if (this.configGeneration !== this.generation) {
-      this.configByDirectory.clear();
+    // One lookup per generation: `.aisec.json` files reach the session through setFile, so a change of one
+    // starts a new generation.
+    if (!this.configLookup || this.configGeneration !== this.generation) {
+      this.configLookup = configLookup();
       this.configGeneration = this.generation;
     }
-    const dir = path.dirname(file);
-    let entry = this.configByDirectory.get(dir);
-    if (!entry) {
-      try {
-        entry = { config: loadConfig(file) };
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        entry = { error };
-      }
-      this.configByDirectory.set(dir, entry);
-    }
-    if (entry.error) throw entry.error;
-    return entry.config!;
+    return this.configLookup(file);
   }
 
   private checkOne(uri: string, analysis: Analysis): Finding[] {
