@@ -38,7 +38,7 @@ import { emptyDocument, type ParsedDocument } from '../../model/document';
 import type { FrontEndResult, ParameterSupplier, SourceFile } from '../../model/frontend';
 import { LineIndex } from '../../model/span';
 import { ArmScope, DocumentContext } from './evaluate';
-import { child, readJson, stringOf } from './json';
+import { child, readJson, stringOf, TEMPLATE_SCHEMA } from './json';
 import { parameterFileLinks, parameterValues } from './parametersFile';
 import { templateOutputs, templateParameters, TemplateWalker } from './template';
 
@@ -52,7 +52,7 @@ export type ArmFileKind = 'template' | 'parameters' | 'other';
 /** What a JSON file is, from its `$schema`. */
 export function armFileKind(schema: string | undefined): ArmFileKind {
   if (!schema) return 'other';
-  if (/deploymentTemplate\.json/i.test(schema)) return 'template';
+  if (TEMPLATE_SCHEMA.test(schema)) return 'template';
   if (/deploymentParameters\.json/i.test(schema)) return 'parameters';
   return 'other';
 }

@@ -57,6 +57,9 @@ export function readJson(text: string): JsonReading {
   return readWellFormedJson(text, { skipDocumentation: true }) ?? readJsonWithRecovery(text);
 }
 
+/** What a template's `$schema` names (any host, version or case): ARM's deploymentTemplate schema. */
+export const TEMPLATE_SCHEMA = /deploymentTemplate\.json/i;
+
 /** Spaces, tabs and line breaks: the only whitespace jsonc-parser's scanner takes. */
 const WHITESPACE_RUN = /[ \t\n\r]*/y;
 /** Characters a string takes as they are: not a quote, a backslash or a control character. */
@@ -202,11 +205,16 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
     return -1;
   };
 
+  /** Past the trivia, the colon and the trivia after a property name that ends at `end`; -1 if no colon. */
+  const afterColon = (end: number): number => {
+    const colon = skipTrivia(end);
+    return colon < 0 || text.charCodeAt(colon) !== Char.Colon ? -1 : skipTrivia(colon + 1);
+  };
+
   /** Past `"name":` and the trivia after it; -1 if that is not at `at`. */
   const nameEnd = (at: number): number => {
-    if (text.charCodeAt(at) !== Char.Quote) return -1;
-    const colon = skipTrivia(scanString(at));
-    return colon < 0 || text.charCodeAt(colon) !== Char.Colon ? -1 : skipTrivia(colon + 1);
+    const end = text.charCodeAt(at) === Char.Quote ? scanString(at) : -1;
+    return end < 0 ? -1 : afterColon(end);
   };
 
   /**
@@ -276,9 +284,7 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
     property = new MutableNode('property', at, -1, container, undefined, undefined);
     key = new MutableNode('string', at, end - at, property, stringValue, undefined);
     if (isExpressionCandidate(stringValue)) bracketStrings.push(key);
-    const colon = skipTrivia(end);
-    if (colon < 0 || text.charCodeAt(colon) !== Char.Colon) return -1;
-    return skipTrivia(colon + 1);
+    return afterColon(end);
   };
 
   let at = skipTrivia(0);
@@ -288,8 +294,8 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
     const parent = property ?? container;
     const name = key?.value as string | undefined;
     const c = text.charCodeAt(at);
-    if (role === Role.MaybeTemplate)
-      role = name === '$schema' && isTemplateSchemaAt(text, at) ? Role.Template : Role.Other;
+    // A template object's first property is its `$schema` string (decided once the string is read, below).
+    if (role === Role.MaybeTemplate && (name !== '$schema' || c !== Char.Quote)) role = Role.Other;
     /** The value read, or undefined for a container that closes at `end - 1`. */
     let node: MutableNode | undefined;
     let end: number;
@@ -322,6 +328,7 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
       if (c === Char.Quote) {
         node = new MutableNode('string', at, end - at, parent, stringValue, undefined);
         if (isExpressionCandidate(stringValue)) bracketStrings.push(node);
+        if (role === Role.MaybeTemplate) role = TEMPLATE_SCHEMA.test(stringValue) ? Role.Template : Role.Other;
       } else {
         node =
           c === Char.LowerT || c === Char.LowerF
@@ -399,13 +406,6 @@ function isDocumentation(role: Role, name: string | undefined): boolean {
 /** ARM property names are case-insensitive; `lower` is the name in lower case. */
 function isName(name: string, lower: string): boolean {
   return name.length === lower.length && (name === lower || name.toLowerCase() === lower);
-}
-
-/** Whether a string naming a deploymentTemplate schema starts at `at` (the value of a `$schema`). */
-function isTemplateSchemaAt(text: string, at: number): boolean {
-  if (text.charCodeAt(at) !== Char.Quote) return false;
-  const close = text.indexOf('"', at + 1);
-  return close > 0 && /deploymentTemplate\.json/i.test(text.slice(at + 1, close));
 }
 
 /** The end of the number at `at`, as jsonc-parser's scanner reads numbers; -1 where it reports an error. */
