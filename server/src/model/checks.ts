@@ -7,7 +7,7 @@
 import { workspaceKeyOf, type Resource } from './resource';
 import { sameScope } from './scope';
 import type { Fix, FixApplicability, RelatedLocation, Rule, RuleContext, WorkspaceView, EditValue } from './rule';
-import { forEachValue, getPath, isKnown, sameText, type Value, type UnknownValue } from './value';
+import { forEachValue, getPath, isKnown, sameText, withSpanAndOrigins, type Value, type UnknownValue } from './value';
 
 /** Identity function that types a rule module (typescript-eslint's `createRule` analogue). */
 export function defineRule(rule: Rule): Rule {
@@ -186,7 +186,7 @@ export function judge(value: Value | undefined, isSecure: Predicate, absent: 'pa
 /** A candidate as seen at the use site: the use's span, the candidate's origins followed by the use's. */
 function seenAt(candidate: Value, use: UnknownValue): Value {
   const origins = [...(candidate.origins ?? []), ...(use.origins ?? [])];
-  return { ...candidate, span: use.span, origins: origins.length > 0 ? origins : undefined };
+  return withSpanAndOrigins(candidate, use.span, origins.length > 0 ? origins : undefined);
 }
 
 /** Case-insensitive membership test for ARM enum strings. */

@@ -3,7 +3,7 @@
 // (a parameter's @allowed values, both branches of a ternary), it gives an unknown whose candidates are the
 // results, so a rule can still report the failing one (`sku == 'S0' ? a : b` keeps both outcomes).
 import type { Span } from './span';
-import { isKnown, make, toJson, type Origin, type UnknownValue, type Value } from './value';
+import { isKnown, make, toJson, withSpanAndOrigins, type Origin, type UnknownValue, type Value } from './value';
 
 export type KnownValue = Exclude<Value, { kind: 'unknown' }>;
 
@@ -24,7 +24,7 @@ export function liftOver(
   const origins = mergeOrigins(args);
   if (args.every(isKnown)) {
     const result = compute(args as KnownValue[]);
-    if (result) return origins ? { ...result, span, origins } : { ...result, span };
+    if (result) return withSpanAndOrigins(result, span, origins);
     return make.unknown(text, `cannot be evaluated: ${text}`, span, { origins });
   }
   const firstUnknown = args.find((a): a is UnknownValue => a.kind === 'unknown')!;
@@ -47,7 +47,11 @@ export function liftOver(
     if (!result) return make.unknown(text, firstUnknown.reason, span, base);
     results.push(result);
   }
-  return make.unknown(text, firstUnknown.reason, span, { ...base, candidates: distinctValues(results) });
+  return make.unknown(text, firstUnknown.reason, span, {
+    origins: base.origins,
+    reference: base.reference,
+    candidates: distinctValues(results),
+  });
 }
 
 /**

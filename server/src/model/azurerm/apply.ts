@@ -2,7 +2,15 @@
 // parser) becomes an ARM-shaped body. Also the mutable `ObjectBuilder` the front end uses to assemble
 // bodies and merge patches (azapi_update_resource, azurerm_*_customer_managed_key …).
 import type { Span } from '../span';
-import { make, type ObjectValue, type Origin, type Property, type UnknownValue, type Value } from '../value';
+import {
+  make,
+  withOrigins,
+  type ObjectValue,
+  type Origin,
+  type Property,
+  type UnknownValue,
+  type Value,
+} from '../value';
 import { transformValue } from './transforms';
 import type { AttributeMapping, BlockMapping, ImpliedValue, ResourceMapping } from './types';
 
@@ -94,7 +102,7 @@ export class ObjectBuilder {
         continue;
       }
       const patched = origin
-        ? { ...property.value, origins: [origin, ...(property.value.origins ?? [])] }
+        ? withOrigins(property.value, [origin, ...(property.value.origins ?? [])])
         : property.value;
       this.slots.set(property.name.toLowerCase(), {
         name: property.name,
@@ -119,7 +127,7 @@ export class ObjectBuilder {
         continue;
       }
       const patched = origin
-        ? { ...property.value, origins: [origin, ...(property.value.origins ?? [])] }
+        ? withOrigins(property.value, [origin, ...(property.value.origins ?? [])])
         : property.value;
       const before = existing ? freeze(existing.node) : undefined;
       const alternatives = before ? [before, patched] : undefined;
@@ -290,7 +298,7 @@ function withDefaultOrigin(value: Value, mapping: AttributeMapping, view: BlockV
     span: view.typeSpan,
     description: `azurerm default of ${mapping.names[0]} (${JSON.stringify(mapping.providerDefault)})`,
   };
-  return { ...value, origins: [origin] };
+  return withOrigins(value, [origin]);
 }
 
 export function toArmValue(mapping: AttributeMapping, value: Value): Value {

@@ -22,6 +22,7 @@ import {
   type ResourceReference,
   type UnknownValue,
   type Value,
+  withSpanAndOrigins,
 } from '../../model/value';
 import { BUILTIN_FUNCTIONS, DEPLOYMENT_TIME_FUNCTIONS, renderAsString, valuesEqual } from '../bicep/functions';
 import { isExpression, literalText, parsedExpression, parseExpression, type ArmExpr } from './expression';
@@ -455,6 +456,14 @@ function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | '
   return (value.kind === 'object' || value.kind === 'array') && value.openEnded !== undefined;
 }
 
+/**
+ * The reference to `target`'s `attribute`. Not `{ ...target, attribute }`: a spread followed by a key the
+ * spread object lacks takes V8's slow path (see withSpanAndOrigins), once for each `reference()` evaluated.
+ */
+function withAttribute(target: Target, attribute: string): ResourceReference {
+  return Object.assign({}, target, { attribute });
+}
+
 /** Whether a node lies in a `metadata` property's value (or is that property's name). */
 function insideMetadata(node: Node): boolean {
   for (let current: Node | undefined = node; current; current = current.parent) {
@@ -580,7 +589,7 @@ class ExpressionEvaluation {
       const full = args.some((a) => a.kind === 'literal' && typeof a.value === 'string' && /^full$/i.test(a.value));
       const attribute = full ? path.join('.') : ['properties', ...path].join('.');
       return make.unknown(text, `'${attribute}' of ${described}, known only after deployment`, span, {
-        reference: { ...target, attribute },
+        reference: withAttribute(target, attribute),
         origins: mergeOrigins(args),
       });
     }
@@ -592,14 +601,14 @@ class ExpressionEvaluation {
         `${attribute ? `'${attribute}' of ` : ''}${described}, known only after deployment`,
         span,
         {
-          reference: { ...target, attribute },
+          reference: withAttribute(target, attribute),
           origins: mergeOrigins(args),
         },
       );
     }
     const attribute = LIST_FUNCTIONS.get(lower) ?? call.name;
     return make.unknown(text, `'${attribute}()' of ${described}, a secret known only after deployment`, span, {
-      reference: { ...target, attribute },
+      reference: withAttribute(target, attribute),
       origins: mergeOrigins(args),
     });
   }
@@ -701,7 +710,7 @@ class ExpressionEvaluation {
         result = object.items[key.value];
         if (!result && object.openEnded) return asUnknown(object.openEnded, text, object.openEnded.reason);
       }
-      return result ? { ...result, span, origins: mergeOrigins([object, result]) } : undefined;
+      return result ? withSpanAndOrigins(result, span, mergeOrigins([object, result])) : undefined;
     };
     const key: KnownValue | string | undefined =
       node.kind === 'member' ? node.name : index && isKnown(index) ? index : undefined;
@@ -859,7 +868,7 @@ class ExpressionEvaluation {
     const condition = this.evaluate(node.args[0]);
     const pick = (value: boolean): Value => {
       const branch = this.evaluate(node.args[value ? 1 : 2]);
-      return { ...branch, span, origins: mergeOrigins([branch, condition]) };
+      return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
     };
     if (condition.kind === 'literal' && typeof condition.value === 'boolean') return pick(condition.value);
     const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;

@@ -194,6 +194,23 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
     }
   };
 
+  /**
+   * The end of the string whose opening quote is at `at`, checked as scanString checks it but not read: the
+   * strings of skipped documentation (descriptions, mostly) are never wanted. -1 where it is not well-formed.
+   */
+  const stringEnd = (at: number): number => {
+    let end = at + 1;
+    for (;;) {
+      PLAIN_STRING_RUN.lastIndex = end;
+      PLAIN_STRING_RUN.test(text);
+      end = PLAIN_STRING_RUN.lastIndex;
+      const c = text.charCodeAt(end);
+      if (c === Char.Quote) return end + 1;
+      if (c !== Char.Backslash || unescape(text, end + 1) === undefined) return -1;
+      end += text.charCodeAt(end + 1) === 117 /* u: four hex digits follow */ ? 6 : 2;
+    }
+  };
+
   /** The end of the string, number or keyword at `at` (a string's value in stringValue); -1 if none is. */
   const scalarEnd = (at: number): number => {
     const c = text.charCodeAt(at);
@@ -211,9 +228,9 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
     return colon < 0 || text.charCodeAt(colon) !== Char.Colon ? -1 : skipTrivia(colon + 1);
   };
 
-  /** Past `"name":` and the trivia after it; -1 if that is not at `at`. */
+  /** Past `"name":` and the trivia after it (the name not read); -1 if that is not at `at`. */
   const nameEnd = (at: number): number => {
-    const end = text.charCodeAt(at) === Char.Quote ? scanString(at) : -1;
+    const end = text.charCodeAt(at) === Char.Quote ? stringEnd(at) : -1;
     return end < 0 ? -1 : afterColon(end);
   };
 
@@ -240,7 +257,7 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
         closers.pop();
         end = at + 1;
       } else {
-        end = scalarEnd(at);
+        end = c === Char.Quote ? stringEnd(at) : scalarEnd(at);
         if (end < 0) return -1;
       }
       // After a value: separators and closing brackets until another value is due.

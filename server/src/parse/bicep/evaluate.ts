@@ -17,6 +17,7 @@ import {
   type ResourceReference,
   type UnknownValue,
   type Value,
+  withSpanAndOrigins,
 } from '../../model/value';
 import {
   BUILTIN_FUNCTIONS,
@@ -380,7 +381,7 @@ export class BicepEvaluator {
         result = object.items[key.value];
         if (!result && object.openEnded) return asUnknown(object.openEnded, this.text(expr), object.openEnded.reason);
       }
-      if (result) return { ...result, span, origins: mergeOrigins([object, result]) };
+      if (result) return withSpanAndOrigins(result, span, mergeOrigins([object, result]));
       if (safe) return make.literal(null, span);
       return undefined;
     };
@@ -507,7 +508,7 @@ export class BicepEvaluator {
       );
     });
     const result = this.evaluate(func.body, scope);
-    return { ...result, span, origins: mergeOrigins([...args, result]) };
+    return withSpanAndOrigins(result, span, mergeOrigins([...args, result]));
   }
 
   private evaluateBinary(expr: BinaryExpr, locals: Locals): Value {
@@ -520,7 +521,7 @@ export class BicepEvaluator {
         if (left.kind === 'literal' && left.value === decisive) return { ...left, span };
         const right = this.evaluate(expr.right, locals);
         if (left.kind === 'literal' && left.value === !decisive)
-          return { ...right, span, origins: mergeOrigins([left, right]) };
+          return withSpanAndOrigins(right, span, mergeOrigins([left, right]));
         if (right.kind === 'literal' && right.value === decisive) return { ...right, span };
         return this.lift([left, right], expr, ([a, b]) =>
           a.kind === 'literal' && b.kind === 'literal' && typeof a.value === 'boolean' && typeof b.value === 'boolean'
@@ -531,7 +532,7 @@ export class BicepEvaluator {
       case '??': {
         if (left.kind === 'literal' && left.value === null) {
           const right = this.evaluate(expr.right, locals);
-          return { ...right, span, origins: mergeOrigins([left, right]) };
+          return withSpanAndOrigins(right, span, mergeOrigins([left, right]));
         }
         if (isKnown(left)) return { ...left, span };
         const right = this.evaluate(expr.right, locals);
@@ -589,7 +590,7 @@ export class BicepEvaluator {
     const condition = this.evaluate(expr.condition, locals);
     const pick = (value: boolean): Value => {
       const branch = this.evaluate(value ? expr.whenTrue : expr.whenFalse, locals);
-      return { ...branch, span, origins: mergeOrigins([branch, condition]) };
+      return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
     };
     if (condition.kind === 'literal' && typeof condition.value === 'boolean') return pick(condition.value);
     const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;

@@ -17,6 +17,8 @@ import {
   type Property,
   type UnknownValue,
   type Value,
+  withOrigins,
+  withSpanAndOrigins,
 } from '../../model/value';
 import type { HclExpr } from './syntax';
 
@@ -303,7 +305,7 @@ export class ModuleEvaluator {
     const condition = this.evaluate(expr.condition, uri, bindings);
     if (condition.kind === 'literal' && typeof condition.value === 'boolean') {
       const chosen = this.evaluate(condition.value ? expr.then : expr.otherwise, uri, bindings);
-      return { ...chosen, span: expr.span, origins: [...(chosen.origins ?? []), ...(condition.origins ?? [])] };
+      return withSpanAndOrigins(chosen, expr.span, [...(chosen.origins ?? []), ...(condition.origins ?? [])]);
     }
     const branches = [this.evaluate(expr.then, uri, bindings), this.evaluate(expr.otherwise, uri, bindings)];
     const reason =
@@ -511,7 +513,7 @@ export class ModuleEvaluator {
       current = next;
     }
     if (current === value) return withSpan(value, expr.span);
-    return { ...current, span: expr.span, origins: [...(current.origins ?? []), ...(value.origins ?? [])] };
+    return withSpanAndOrigins(current, expr.span, [...(current.origins ?? []), ...(value.origins ?? [])]);
   }
 
   /** The value of `var.<name>` at a use: tfvars of the module, then callers / default (parameters.ts). */
@@ -583,7 +585,7 @@ export class ModuleEvaluator {
         : make.literal(null, attributeType.span);
       const origin: Origin = { uri, span: attributeType.span, description: `optional default of '${item.keyName}'` };
       properties.push(
-        make.property(item.keyName, item.key.span, { ...filled, origins: [origin, ...(filled.origins ?? [])] }),
+        make.property(item.keyName, item.key.span, withOrigins(filled, [origin, ...(filled.origins ?? [])])),
       );
     }
     return { ...value, properties };
