@@ -10,7 +10,7 @@ import { fileKind } from '../engine/session';
 import { unitIdOf } from '../engine/units';
 import type { UnitSummary } from '../engine/coupling';
 import type { UnitGraph } from '../engine/batch/plan';
-import type { StringPool } from './string-pool';
+import type { StringPool } from '../engine/string-pool';
 
 const noSummary: UnitSummary = { offers: [], wants: [], wantsUris: [] };
 

@@ -35,7 +35,7 @@ import {
 } from './protocol';
 import { Publisher } from './publisher';
 import { Residency } from './residency';
-import { StringPool } from './string-pool';
+import { StringPool } from '../engine/string-pool';
 import { SessionRegistry, type Folder, type SessionFactory } from './sessions';
 import { SettingsStore } from './settings';
 import { buildSummary, countsOf, type SummaryFile } from './summary';

@@ -16,7 +16,7 @@ import { DEFAULT_CONFIG, isConfigUri } from '../engine/config';
 import { UnitNeighbourhoods } from './neighbourhood';
 import type { Folder, SessionRegistry } from './sessions';
 import type { EffectiveSettings } from './settings';
-import type { StringPool } from './string-pool';
+import type { StringPool } from '../engine/string-pool';
 
 export interface ScanDeps {
   readonly connection: Connection;

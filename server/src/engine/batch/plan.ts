@@ -17,6 +17,7 @@ import { analysisOrder, groupUnits, MAX_LINK_ROUNDS, priority, type Unit } from 
 import { type FileReport, type JobOutput, uriOf } from './job';
 import { PositionTables } from './positions';
 import { createRunner } from './runner';
+import { StringPool } from '../string-pool';
 import { compareUris } from '../workspace-index';
 
 export interface BatchOptions {
@@ -126,9 +127,16 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     }
     positions.add(output.positions);
     if (options.onReports) options.onReports(output.files);
-    else for (const file of output.files) reports.set(file.uri, file);
+    else for (const file of output.files) reports.set(file.uri, pooled(file));
   };
   const cancelled = (): boolean => options.cancelled?.() === true;
+  // The reports of the whole workspace are kept until the scan ends: their repeated strings once each.
+  const strings = new StringPool();
+  const pooled = (file: FileReport): FileReport => ({
+    ...file,
+    uri: strings.intern(file.uri),
+    findings: file.findings.map((finding) => strings.finding(finding)),
+  });
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
   const workers =

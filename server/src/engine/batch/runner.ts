@@ -42,10 +42,14 @@ const WORKER_OLD_HEAP_MB = 160;
 const WORKER_YOUNG_HEAP_MB = 48;
 
 /**
- * Jobs posted to a worker before it finishes the one at hand: its next job is waiting in its own queue,
- * so it does not idle while the scanning thread, busy with a job of its own, gets to its result late.
+ * Jobs posted to a worker before it finishes the one at hand: its next jobs wait in its own queue, so it
+ * does not idle while the scanning thread is busy (taking in a large job's findings, publishing them, a
+ * garbage collection). Most jobs take a millisecond or two. On 10,000 files with one worker, the worker sat
+ * idle for 1.5 s of the server's scan with 2 jobs posted ahead, 0.9 s with 4 and 0.4 s with 8 (the CLI: 0.8
+ * and 0.3 s with 2 and 8); the rest is the waits between the scan's phases. A cancelled scan still lets
+ * the jobs posted finish.
  */
-const JOBS_PER_WORKER = 2;
+const JOBS_PER_WORKER = 8;
 
 interface Pending {
   readonly job: JobInput;

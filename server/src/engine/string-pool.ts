@@ -1,9 +1,9 @@
-// One copy of each repeated string the language server keeps for the whole workspace. Reports come from
-// worker threads by structured clone, which copies every string: 10,000 files brought 50,000 copies of file
-// uris and 100,000 of resource types (13 MB of a 94 MB heap); resource keys repeat across templates too.
-// The server keeps what a workspace scan reports for every file, so it keeps them once.
-import type { ResourceFacts } from '../engine/batch/job';
-import type { Finding } from '../engine/finding';
+// One copy of each repeated string kept for the whole workspace. Reports come from worker threads by
+// structured clone, which copies every string: 10,000 files brought 50,000 copies of file uris and 100,000
+// of resource types (13 MB of a 94 MB heap); resource keys repeat across templates too. The language server
+// keeps what a workspace scan reports for every file, and `aisec scan` keeps it until it writes its report.
+import type { ResourceFacts } from './batch/job';
+import type { Finding } from './finding';
 
 export class StringPool {
   private readonly strings = new Map<string, string>();
@@ -16,7 +16,7 @@ export class StringPool {
     return value;
   }
 
-  /** The finding with its uris, rule, resource type and key, and enumerations from the pool. */
+  /** The finding with its uris, rule, resource type, key and property path, and enumerations from the pool. */
   finding(finding: Finding): Finding {
     return {
       ...finding,
@@ -33,6 +33,7 @@ export class StringPool {
         title: this.intern(fix.title),
         applicability: this.intern(fix.applicability),
       })),
+      ...(finding.path !== undefined ? { path: this.intern(finding.path) } : {}),
       ...(finding.suppression
         ? { suppression: { ...finding.suppression, uri: this.intern(finding.suppression.uri) } }
         : {}),
