@@ -458,7 +458,8 @@ function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | '
 
 /**
  * The reference to `target`'s `attribute`. Not `{ ...target, attribute }`: a spread followed by a key the
- * spread object lacks takes V8's slow path (see withSpanAndOrigins), once for each `reference()` evaluated.
+ * spread object lacks takes V8's slow path (see withSpan in model/value.ts), here once for each
+ * `reference()` evaluated.
  */
 function withAttribute(target: Target, attribute: string): ResourceReference {
   return Object.assign({}, target, { attribute });

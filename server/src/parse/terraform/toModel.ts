@@ -418,7 +418,8 @@ type DraftCommon = Pick<
 
 /**
  * `common` and the rest of a draft in one object. Not `{ ...common, type, … }`: a spread followed by keys
- * the spread object lacks takes V8's slow path (a microsecond or more for each resource; see withSpanAndOrigins).
+ * the spread object lacks takes V8's slow path (microseconds for each resource; see withSpan in
+ * model/value.ts).
  */
 function draftOf(common: DraftCommon, rest: Omit<Draft, keyof DraftCommon> & Partial<DraftCommon>): Draft {
   return Object.assign({}, common, rest);
