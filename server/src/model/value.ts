@@ -262,14 +262,7 @@ export function withSpanAndOrigins<V extends Value>(value: V, span: Span, origin
   return copy;
 }
 
-/** A copy of `value` with these origins (withSpanAndOrigins says why not a spread). */
-export function withOrigins<V extends Value>(value: V, origins: readonly Origin[]): V {
-  return withSpanAndOrigins(value, value.span, origins);
-}
-
 /** Copy of a value seen through one more hop (used when a parameter or variable is substituted). */
 export function withOrigin<T extends Value>(value: T, origin: Origin, useSpan: Span): T {
-  const copy = withSpan(value, useSpan) as T & { origins: readonly Origin[] };
-  copy.origins = value.origins === undefined ? [origin] : [origin, ...value.origins];
-  return copy;
+  return withSpanAndOrigins(value, useSpan, value.origins === undefined ? [origin] : [origin, ...value.origins]);
 }

@@ -2,7 +2,7 @@
 // results with. The copy has the new span and origins and every other field of the value; the value itself
 // is never changed (values are shared between uses).
 import { strict as assert } from 'node:assert';
-import { make, withOrigins, withSpan, withSpanAndOrigins, type Origin } from '../../../server/src/model/value';
+import { make, withOrigin, withSpan, withSpanAndOrigins, type Origin } from '../../../server/src/model/value';
 
 const at = (start: number) => ({ start, end: start + 1 });
 const origin = (description: string): Origin => ({ uri: 'file:///w/a.bicep', span: at(0), description });
@@ -23,9 +23,14 @@ describe('model: copies of values', () => {
     assert.deepEqual(Object.keys(withSpanAndOrigins(plain, at(3), undefined)).sort(), ['kind', 'span', 'value']);
   });
 
-  it('withOrigins keeps the span; withSpan sets an unknown text only when given', () => {
-    const value = make.object([], at(4));
-    assert.deepEqual(withOrigins(value, [origin('variable v')]), { ...value, origins: [origin('variable v')] });
+  it('withOrigin puts the new origin first; withSpan sets an unknown text only when given', () => {
+    const value = make.literal('x', at(4), [origin('parameter p')]);
+    assert.deepEqual(withOrigin(value, origin('variable v'), at(6)), {
+      ...value,
+      span: at(6),
+      origins: [origin('variable v'), origin('parameter p')],
+    });
+    assert.deepEqual(value.origins, [origin('parameter p')]);
     const unknown = make.unknown('a', 'r', at(1));
     assert.equal(withSpan(unknown, at(2)).text, 'a');
     assert.equal(withSpan(unknown, at(2), 'b').text, 'b');

@@ -114,6 +114,13 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     // A digest: the links' text can be large, and one is kept per unit.
     return createHash('sha256').update(text).digest('base64');
   };
+  // The reports of the whole workspace are kept until the scan ends: their repeated strings once each.
+  const strings = new StringPool();
+  const pooled = (file: FileReport): FileReport => ({
+    ...file,
+    uri: strings.intern(file.uri),
+    findings: file.findings.map((finding) => strings.finding(finding)),
+  });
   const record = (output: JobOutput, signatures: ReadonlyMap<string, string>): void => {
     for (const unit of output.units) {
       for (const link of states.get(unit.id)?.links ?? []) linksTo.get(link.templateUri)?.delete(unit.id);
@@ -130,13 +137,6 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
     else for (const file of output.files) reports.set(file.uri, pooled(file));
   };
   const cancelled = (): boolean => options.cancelled?.() === true;
-  // The reports of the whole workspace are kept until the scan ends: their repeated strings once each.
-  const strings = new StringPool();
-  const pooled = (file: FileReport): FileReport => ({
-    ...file,
-    uri: strings.intern(file.uri),
-    findings: file.findings.map((finding) => strings.finding(finding)),
-  });
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
   const workers =

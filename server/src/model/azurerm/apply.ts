@@ -4,7 +4,8 @@
 import type { Span } from '../span';
 import {
   make,
-  withOrigins,
+  withOrigin,
+  withSpanAndOrigins,
   type ObjectValue,
   type Origin,
   type Property,
@@ -101,9 +102,7 @@ export class ObjectBuilder {
         child.merge(property.value, origin);
         continue;
       }
-      const patched = origin
-        ? withOrigins(property.value, [origin, ...(property.value.origins ?? [])])
-        : property.value;
+      const patched = origin ? withOrigin(property.value, origin, property.value.span) : property.value;
       this.slots.set(property.name.toLowerCase(), {
         name: property.name,
         nameSpan: property.nameSpan,
@@ -126,9 +125,7 @@ export class ObjectBuilder {
         existing.node.mergePossible(property.value, reason, origin);
         continue;
       }
-      const patched = origin
-        ? withOrigins(property.value, [origin, ...(property.value.origins ?? [])])
-        : property.value;
+      const patched = origin ? withOrigin(property.value, origin, property.value.span) : property.value;
       const before = existing ? freeze(existing.node) : undefined;
       const alternatives = before ? [before, patched] : undefined;
       const candidates = alternatives?.flatMap((v): (Value | undefined)[] =>
@@ -298,7 +295,7 @@ function withDefaultOrigin(value: Value, mapping: AttributeMapping, view: BlockV
     span: view.typeSpan,
     description: `azurerm default of ${mapping.names[0]} (${JSON.stringify(mapping.providerDefault)})`,
   };
-  return withOrigins(value, [origin]);
+  return withSpanAndOrigins(value, value.span, [origin]);
 }
 
 export function toArmValue(mapping: AttributeMapping, value: Value): Value {

@@ -17,7 +17,6 @@ import {
   type Property,
   type UnknownValue,
   type Value,
-  withOrigins,
   withSpanAndOrigins,
 } from '../../model/value';
 import type { HclExpr } from './syntax';
@@ -584,9 +583,7 @@ export class ModuleEvaluator {
         ? this.applyTypeDefaults(this.evaluate(fallback, uri), attributeType, uri, depth + 1)
         : make.literal(null, attributeType.span);
       const origin: Origin = { uri, span: attributeType.span, description: `optional default of '${item.keyName}'` };
-      properties.push(
-        make.property(item.keyName, item.key.span, withOrigins(filled, [origin, ...(filled.origins ?? [])])),
-      );
+      properties.push(make.property(item.keyName, item.key.span, withOrigin(filled, origin, filled.span)));
     }
     return { ...value, properties };
   }
