@@ -73,18 +73,27 @@ function servicesUsed(context: RuleContext, account: Resource): string[] {
 
 /** Lower-cased types of resources below the account: declared nested, with `parent:`, or referring to it. */
 function childTypes(context: RuleContext, account: Resource): string[] {
-  const below = (resource: Resource) => resource.type.toLowerCase().startsWith(`${STORAGE_TYPE}/`.toLowerCase());
-  const types = context.workspace
-    .referrers(account)
-    .map((r) => r.resource)
-    .filter(below)
-    .map((r) => r.type.toLowerCase());
+  const types: string[] = [];
+  for (const { resource } of context.workspace.referrers(account)) {
+    if (isBelowAccount(resource)) types.push(resource.type.toLowerCase());
+  }
   for (const resource of context.document.resources) {
-    if (below(resource) && resource.parentKey !== undefined && descendsFrom(context, resource, account)) {
+    if (isBelowAccount(resource) && resource.parentKey !== undefined && descendsFrom(context, resource, account)) {
       types.push(resource.type.toLowerCase());
     }
   }
   return types;
+}
+
+const STORAGE_CHILD_PREFIX = `${STORAGE_TYPE}/`.toLowerCase();
+
+/**
+ * A storage account's child type. Loops and module functions here, not callbacks made on each call: V8 holds
+ * a closure's optimized code only weakly, and the scan worker compiled these per-call callbacks ~30 times on
+ * 10,000 files (a full collection every few hundred milliseconds).
+ */
+function isBelowAccount(resource: Resource): boolean {
+  return resource.type.toLowerCase().startsWith(STORAGE_CHILD_PREFIX);
 }
 
 function descendsFrom(context: RuleContext, resource: Resource, account: Resource): boolean {
@@ -92,7 +101,13 @@ function descendsFrom(context: RuleContext, resource: Resource, account: Resourc
   for (let hops = 0; current?.parentKey !== undefined && hops < 4; hops++) {
     const parentKey: string = current.parentKey;
     if (parentKey === account.key && resource.uri === account.uri) return true;
-    current = context.document.resources.find((r) => r.key === parentKey && r.uri === resource.uri);
+    current = undefined;
+    for (const candidate of context.document.resources) {
+      if (candidate.key === parentKey && candidate.uri === resource.uri) {
+        current = candidate;
+        break;
+      }
+    }
   }
   return false;
 }

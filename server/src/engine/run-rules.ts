@@ -105,8 +105,13 @@ function resourcesFor(rule: Rule, deployed: Deployed): Resource[] {
   }
   if (groups === 0) return [];
   if (groups === 1) return [...only!];
-  // Resources of several of the rule's types: document order across the groups.
-  return deployed.resources.filter((_, i) => types.has(deployed.types[i]));
+  // Resources of several of the rule's types: document order across the groups. A loop, not a callback made
+  // on each call (V8 holds a closure's optimized code only weakly: the scan worker compiled it ~30 times).
+  const resources: Resource[] = [];
+  for (let i = 0; i < deployed.resources.length; i++) {
+    if (types.has(deployed.types[i])) resources.push(deployed.resources[i]);
+  }
+  return resources;
 }
 
 /** Each rule's resource types, lower-cased, computed once per rule. */

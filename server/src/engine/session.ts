@@ -266,9 +266,7 @@ export class WorkspaceSession {
       );
     }
     const findings = [...runRules(document, analysis.index, config), ...extra];
-    return applySuppressions(document, findings, config, this.options.today).sort(
-      (a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId),
-    );
+    return applySuppressions(document, findings, config, this.options.today).sort(byPositionThenRule);
   }
 
   // -------------------------------------------------------------------------------------------------------
@@ -414,4 +412,12 @@ function filePath(uri: string): string | undefined {
 
 function pathToUri(file: string): string {
   return pathToFileURL(file).href;
+}
+
+/**
+ * Findings in document order, then by rule. A module function: V8 keeps a per-call closure's optimized code
+ * only while one of its closures is alive, and the scan worker compiled this comparator ~20 times.
+ */
+function byPositionThenRule(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId);
 }

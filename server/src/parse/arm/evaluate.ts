@@ -8,7 +8,15 @@ import type { Node } from 'jsonc-parser';
 import type { SyntaxProblem } from '../../model/document';
 import type { ParameterSupplier } from '../../model/frontend';
 import { resolveParameter, type ParameterDeclaration } from '../../model/parameters';
-import { asUnknown, distinctValues, liftOver, MAX_COMBINATIONS, mergeOrigins, type KnownValue } from '../../model/lift';
+import {
+  asUnknown,
+  distinctValues,
+  liftOver,
+  MAX_COMBINATIONS,
+  memberOf,
+  mergeOrigins,
+  type KnownValue,
+} from '../../model/lift';
 import type { Span } from '../../model/span';
 import {
   getProperty,
@@ -110,13 +118,13 @@ export class DocumentContext {
 
   private copyBudget = MAX_COPY_ITEMS_PER_DOCUMENT;
 
-  private readonly expressions = new Map<Node, { ast: ArmExpr; toDocument: (offset: number) => number }>();
+  private readonly expressions = new Map<Node, ParsedString>();
 
   /** The parsed expression of a `[…]` string node, parsed once (copy loops evaluate the same node many times). */
-  parsed(node: Node): { ast: ArmExpr; toDocument: (offset: number) => number } {
+  parsed(node: Node): ParsedString {
     let entry = this.expressions.get(node);
     if (!entry) {
-      entry = { ast: parsedExpression(node.value as string), toDocument: offsetMapper(this.text, node) };
+      entry = { ast: parsedExpression(node.value as string), offsets: new StringOffsets(this.text, node) };
       this.expressions.set(node, entry);
     }
     return entry;
@@ -327,8 +335,8 @@ export class ArmScope {
   /** A `[…]` string node. The value's span is the whole string; sub-expressions keep their own spans. */
   evaluateExpressionString(node: Node, locals: Locals): Value {
     const text = node.value as string;
-    const { ast, toDocument } = this.document.parsed(node);
-    const evaluator = new ExpressionEvaluation(this, text, toDocument, locals);
+    const { ast, offsets } = this.document.parsed(node);
+    const evaluator = new ExpressionEvaluation(this, text, offsets, locals);
     const value = evaluator.evaluate(ast);
     const span = spanOfNode(node);
     if (ast.kind === 'error') this.document.problem(span, `Invalid template expression: ${ast.message}`);
@@ -465,6 +473,11 @@ function withAttribute(target: Target, attribute: string): ResourceReference {
   return Object.assign({}, target, { attribute });
 }
 
+/** The values an access may take from a value: itself when known, else its candidates (none when absent). */
+function optionsOf(value: Value | undefined): readonly Value[] | undefined {
+  return value === undefined ? [] : isKnown(value) ? [value] : value.candidates;
+}
+
 /** Whether a node lies in a `metadata` property's value (or is that property's name). */
 function insideMetadata(node: Node): boolean {
   for (let current: Node | undefined = node; current; current = current.parent) {
@@ -484,25 +497,45 @@ function isPropertyCopy(node: Node | undefined): boolean {
   );
 }
 
+/** A `[…]` string node's expression, and where its characters are in the document. */
+interface ParsedString {
+  readonly ast: ArmExpr;
+  readonly offsets: StringOffsets;
+}
+
 /**
  * Maps offsets in a JSON string's decoded value to document offsets. Without escapes the mapping is a
- * shift; with them (`\"`, `\\`, `\u0041`) each decoded character is located in the raw text.
+ * shift; with them (`\"`, `\\`, `\u0041`) each decoded character is located in the raw text. An object, not
+ * a closure made for each string: V8 holds a closure's optimized code only weakly, and the scan worker
+ * compiled the per-string closure again after most full collections.
  */
-export function offsetMapper(text: string, node: Node): (offset: number) => number {
-  const rawStart = node.offset + 1;
-  const rawEnd = node.offset + node.length - 1;
-  const decoded = node.value as string;
-  // Same length: no escapes (the raw text is read only when there are).
-  if (Math.max(0, rawEnd - rawStart) === decoded.length) return (offset) => rawStart + offset;
-  const raw = text.slice(rawStart, rawEnd);
-  const positions: number[] = [];
-  for (let i = 0; i < raw.length;) {
-    positions.push(rawStart + i);
-    if (raw[i] === '\\') i += raw[i + 1] === 'u' ? 6 : 2;
-    else i++;
+class StringOffsets {
+  private readonly rawStart: number;
+  /** The document offset of each decoded character, and of the end; undefined without escapes. */
+  private readonly positions: number[] | undefined;
+
+  constructor(text: string, node: Node) {
+    const rawStart = node.offset + 1;
+    const rawEnd = node.offset + node.length - 1;
+    this.rawStart = rawStart;
+    // Same length: no escapes (the raw text is read only when there are).
+    if (Math.max(0, rawEnd - rawStart) === (node.value as string).length) return;
+    const raw = text.slice(rawStart, rawEnd);
+    const positions: number[] = [];
+    for (let i = 0; i < raw.length;) {
+      positions.push(rawStart + i);
+      if (raw[i] === '\\') i += raw[i + 1] === 'u' ? 6 : 2;
+      else i++;
+    }
+    positions.push(rawStart + raw.length);
+    this.positions = positions;
   }
-  positions.push(rawStart + raw.length);
-  return (offset) => positions[Math.min(offset, positions.length - 1)] ?? rawStart + offset;
+
+  toDocument(offset: number): number {
+    const positions = this.positions;
+    if (!positions) return this.rawStart + offset;
+    return positions[Math.min(offset, positions.length - 1)] ?? this.rawStart + offset;
+  }
 }
 
 /** The resource a `resourceId()`/`reference()`/`list*()` argument designates. */
@@ -513,12 +546,12 @@ class ExpressionEvaluation {
   constructor(
     private readonly scope: ArmScope,
     private readonly source: string,
-    private readonly toDocument: (offset: number) => number,
+    private readonly offsets: StringOffsets,
     private readonly locals: Locals,
   ) {}
 
   private span(node: ArmExpr): Span {
-    return { start: this.toDocument(node.start), end: this.toDocument(node.end) };
+    return { start: this.offsets.toDocument(node.start), end: this.offsets.toDocument(node.end) };
   }
 
   private text(node: ArmExpr): string {
@@ -699,25 +732,11 @@ class ExpressionEvaluation {
     const text = this.text(node);
     const base = this.evaluate(node.object);
     const index = node.kind === 'index' ? this.evaluate(node.index) : undefined;
-    const select = (object: KnownValue, key: KnownValue | string): Value | undefined => {
-      let result: Value | undefined;
-      if (typeof key === 'string' || (key.kind === 'literal' && typeof key.value === 'string')) {
-        const name = typeof key === 'string' ? key : (key.value as string);
-        if (object.kind === 'object') {
-          result = getProperty(object, name)?.value;
-          if (!result && object.openEnded) return asUnknown(object.openEnded, text, object.openEnded.reason);
-        }
-      } else if (key.kind === 'literal' && typeof key.value === 'number' && object.kind === 'array') {
-        result = object.items[key.value];
-        if (!result && object.openEnded) return asUnknown(object.openEnded, text, object.openEnded.reason);
-      }
-      return result ? withSpanAndOrigins(result, span, mergeOrigins([object, result])) : undefined;
-    };
     const key: KnownValue | string | undefined =
       node.kind === 'member' ? node.name : index && isKnown(index) ? index : undefined;
     if (isKnown(base) && key !== undefined) {
       return (
-        select(base, key) ??
+        memberOf(base, key, span, text) ??
         make.unknown(text, `'${typeof key === 'string' ? key : renderAsString(key)}' does not exist in the value`, span)
       );
     }
@@ -725,16 +744,14 @@ class ExpressionEvaluation {
       return make.unknown(text, base.reason, span, { origins: base.origins, reference: base.reference });
     }
     // An unknown index over known candidates (copyIndex() in a loop), or an unknown base with candidates.
-    const options = (value: Value | undefined): readonly Value[] | undefined =>
-      value === undefined ? [] : isKnown(value) ? [value] : value.candidates;
-    const bases = options(base);
-    const keys = node.kind === 'member' ? [node.name] : options(index);
+    const bases = optionsOf(base);
+    const keys = node.kind === 'member' ? [node.name] : optionsOf(index);
     if (bases?.length && keys?.length && bases.length * keys.length <= MAX_COMBINATIONS) {
       const results: Value[] = [];
       for (const b of bases)
         for (const k of keys) {
           if (!isKnown(b) || (typeof k !== 'string' && !isKnown(k))) continue;
-          const result = select(b, k as KnownValue | string);
+          const result = memberOf(b, k as KnownValue | string, span, text);
           if (result && isKnown(result)) results.push(result);
         }
       const unknownSide = (base.kind === 'unknown' ? base : index) as UnknownValue;
@@ -1042,7 +1059,7 @@ class ExpressionEvaluation {
     compute: (values: KnownValue[], span: Span) => Value | undefined,
   ): Value {
     const span = this.span(node);
-    return liftOver(args, span, this.text(node), (values) => compute(values, span));
+    return liftOver(args, span, this.text(node), compute);
   }
 }
 

@@ -128,20 +128,155 @@ export interface ReadOptions {
  * mutated files); with it, the same but for the documentation's subtrees.
  */
 export function readWellFormedJson(text: string, options: ReadOptions = {}): JsonReading | undefined {
-  const length = text.length;
-  const skipDocumentation = options.skipDocumentation === true;
-  const comments: Comment[] = [];
-  const bracketStrings: MutableNode[] = [];
-  const documentation: MutableNode[] = [];
-  // Children of the open containers, innermost last, each container's from its start on: every children
-  // array is made at its exact size when its container closes (as in the visitor path).
-  const pending: MutableNode[] = [];
-  let pendingLength = 0;
+  return new WellFormedReading(text, options.skipDocumentation === true).read();
+}
+
+/**
+ * One readWellFormedJson: the text, what is collected, and the steps of the reading as methods. Methods, not
+ * closures made on each call: V8 holds a closure's optimized code only weakly, so each full garbage
+ * collection that found no reading in progress threw it away, and the scan worker (a full collection every
+ * few hundred milliseconds) compiled these steps again ~20 times each on 10,000 files.
+ */
+class WellFormedReading {
+  private readonly length: number;
+  private readonly comments: Comment[] = [];
+  private readonly bracketStrings: MutableNode[] = [];
+  private readonly documentation: MutableNode[] = [];
   /** The value of the string scanString read last. */
-  let stringValue = '';
+  private stringValue = '';
+  /** The property whose value is read next, and its key node (set by readPropertyName). */
+  private property: MutableNode | undefined;
+  private key: MutableNode | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly skipDocumentation: boolean,
+  ) {
+    this.length = text.length;
+  }
+
+  read(): JsonReading | undefined {
+    const { text, length, skipDocumentation, bracketStrings } = this;
+    // Children of the open containers, innermost last, each container's from its start on: every children
+    // array is made at its exact size when its container closes (as in the visitor path).
+    const pending: MutableNode[] = [];
+    let pendingLength = 0;
+    // The open containers, innermost last, with the property each is the value of (and its key node), where
+    // its children start in `pending`, and its role.
+    const outerContainers: (MutableNode | undefined)[] = [];
+    const outerProperties: (MutableNode | undefined)[] = [];
+    const outerKeys: (MutableNode | undefined)[] = [];
+    const outerRoles: Role[] = [];
+    const childrenStarts: number[] = [];
+    let container: MutableNode | undefined;
+    let role = Role.Other;
+
+    let at = this.skipTrivia(0);
+    for (;;) {
+      if (at < 0) return undefined;
+      // A value starts at `at`.
+      const parent = this.property ?? container;
+      const name = this.key?.value as string | undefined;
+      const c = text.charCodeAt(at);
+      // A template object's first property is its `$schema` string (decided once the string is read, below).
+      if (role === Role.MaybeTemplate && (name !== '$schema' || c !== Char.Quote)) role = Role.Other;
+      /** The value read, or undefined for a container that closes at `end - 1`. */
+      let node: MutableNode | undefined;
+      let end: number;
+      if (c === Char.OpenBrace && skipDocumentation && isDocumentation(role, name)) {
+        end = this.skipValue(at, childrenStarts.length);
+        if (end < 0) return undefined;
+        node = new MutableNode('object', at, end - at, parent, undefined, []);
+        this.documentation.push(node);
+      } else if (c === Char.OpenBrace || c === Char.OpenBracket) {
+        if (childrenStarts.length >= MAX_JSON_DEPTH) return undefined;
+        const isObject = c === Char.OpenBrace;
+        outerContainers.push(container);
+        outerProperties.push(this.property);
+        outerKeys.push(this.key);
+        outerRoles.push(role);
+        childrenStarts.push(pendingLength);
+        role = isObject ? roleOf(container === undefined ? undefined : role, name) : Role.Other;
+        container = new MutableNode(isObject ? 'object' : 'array', at, -1, parent, undefined, undefined);
+        this.property = this.key = undefined;
+        at = this.skipTrivia(at + 1);
+        if (at < 0) return undefined;
+        if (text.charCodeAt(at) !== (isObject ? Char.CloseBrace : Char.CloseBracket)) {
+          if (isObject) at = this.readPropertyName(at, container);
+          continue;
+        }
+        end = at + 1;
+      } else {
+        end = this.scalarEnd(at);
+        if (end < 0) return undefined;
+        if (c === Char.Quote) {
+          const value = this.stringValue;
+          node = new MutableNode('string', at, end - at, parent, value, undefined);
+          if (isExpressionCandidate(value)) bracketStrings.push(node);
+          if (role === Role.MaybeTemplate) role = TEMPLATE_SCHEMA.test(value) ? Role.Template : Role.Other;
+        } else {
+          node =
+            c === Char.LowerT || c === Char.LowerF
+              ? new MutableNode('boolean', at, end - at, parent, c === Char.LowerT, undefined)
+              : c === Char.LowerN
+                ? new MutableNode('null', at, end - at, parent, null, undefined)
+                : new MutableNode('number', at, end - at, parent, Number(text.slice(at, end)), undefined);
+        }
+      }
+
+      // A value is complete (or a container closes): attach it, then read separators and closing brackets
+      // until another value is due.
+      for (;;) {
+        if (node === undefined) {
+          node = container!;
+          node.length = end - node.offset;
+          const start = childrenStarts.pop()!;
+          node.children = pending.slice(start, pendingLength);
+          pendingLength = start;
+          container = outerContainers.pop();
+          this.property = outerProperties.pop();
+          this.key = outerKeys.pop();
+          role = outerRoles.pop()!;
+        }
+        let item = node;
+        const property = this.property;
+        if (property) {
+          property.length = end - property.offset;
+          property.children = [this.key!, node];
+          item = property;
+          this.property = this.key = undefined;
+        }
+        if (!container) {
+          if (this.skipTrivia(end) !== length) return undefined;
+          return {
+            root: item as Node,
+            comments: this.comments,
+            problems: [],
+            bracketStrings: bracketStrings as Node[],
+            ...(skipDocumentation ? { documentation: this.documentation as Node[] } : {}),
+          };
+        }
+        pending[pendingLength++] = item;
+        at = this.skipTrivia(end);
+        if (at < 0) return undefined;
+        const isObject = container.type === 'object';
+        const separator = text.charCodeAt(at);
+        if (separator === Char.Comma) {
+          at = this.skipTrivia(at + 1);
+          if (at >= 0 && isObject) at = this.readPropertyName(at, container);
+          else if (at >= 0 && text.charCodeAt(at) === Char.CloseBracket) return undefined; // a trailing comma
+          break;
+        }
+        if (separator !== (isObject ? Char.CloseBrace : Char.CloseBracket)) return undefined;
+        end = at + 1;
+        node = undefined;
+      }
+    }
+  }
 
   /** The offset past the whitespace and comments at `at`; -1 at a comment jsonc-parser reports. */
-  const skipTrivia = (at: number): number => {
+  private skipTrivia(at: number): number {
+    const text = this.text;
     for (;;) {
       const c = text.charCodeAt(at);
       if (c === Char.Space || c === Char.LineFeed || c === Char.CarriageReturn || c === Char.Tab) {
@@ -150,35 +285,36 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
         at = WHITESPACE_RUN.lastIndex;
       } else if (c === Char.Slash && text.charCodeAt(at + 1) === Char.Slash) {
         let end = at + 2;
-        for (let d = text.charCodeAt(end); end < length && d !== Char.LineFeed && d !== Char.CarriageReturn;)
+        for (let d = text.charCodeAt(end); end < this.length && d !== Char.LineFeed && d !== Char.CarriageReturn;)
           d = text.charCodeAt(++end);
-        comments.push(commentOf(text, at, end - at));
+        this.comments.push(commentOf(text, at, end - at));
         at = end;
       } else if (c === Char.Slash && text.charCodeAt(at + 1) === Char.Asterisk) {
         const close = text.indexOf('*/', at + 2);
         if (close < 0) return -1;
-        comments.push(commentOf(text, at, close + 2 - at));
+        this.comments.push(commentOf(text, at, close + 2 - at));
         at = close + 2;
       } else {
         return c === Char.Slash ? -1 : at;
       }
     }
-  };
+  }
 
   /** Reads the string whose opening quote is at `at` into stringValue: the offset past it, or -1. */
-  const scanString = (at: number): number => {
+  private scanString(at: number): number {
+    const text = this.text;
     PLAIN_STRING_RUN.lastIndex = at + 1;
     PLAIN_STRING_RUN.test(text);
     let end = PLAIN_STRING_RUN.lastIndex;
     if (text.charCodeAt(end) === Char.Quote) {
-      stringValue = text.slice(at + 1, end);
+      this.stringValue = text.slice(at + 1, end);
       return end + 1;
     }
     let value = text.slice(at + 1, end);
     for (;;) {
       const c = text.charCodeAt(end);
       if (c === Char.Quote) {
-        stringValue = value;
+        this.stringValue = value;
         return end + 1;
       }
       // A control character (a line break too) or the end of the text: jsonc-parser reports it.
@@ -192,13 +328,14 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
       value += text.slice(end, PLAIN_STRING_RUN.lastIndex);
       end = PLAIN_STRING_RUN.lastIndex;
     }
-  };
+  }
 
   /**
    * The end of the string whose opening quote is at `at`, checked as scanString checks it but not read: the
    * strings of skipped documentation (descriptions, mostly) are never wanted. -1 where it is not well-formed.
    */
-  const stringEnd = (at: number): number => {
+  private stringEnd(at: number): number {
+    const text = this.text;
     let end = at + 1;
     for (;;) {
       PLAIN_STRING_RUN.lastIndex = end;
@@ -209,36 +346,38 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
       if (c !== Char.Backslash || unescape(text, end + 1) === undefined) return -1;
       end += text.charCodeAt(end + 1) === 117 /* u: four hex digits follow */ ? 6 : 2;
     }
-  };
+  }
 
   /** The end of the string, number or keyword at `at` (a string's value in stringValue); -1 if none is. */
-  const scalarEnd = (at: number): number => {
+  private scalarEnd(at: number): number {
+    const text = this.text;
     const c = text.charCodeAt(at);
-    if (c === Char.Quote) return scanString(at);
+    if (c === Char.Quote) return this.scanString(at);
     if (c === Char.Minus || (c >= Char.Zero && c <= Char.Nine)) return numberEnd(text, at);
     if (c === Char.LowerT) return text.startsWith('true', at) ? at + 4 : -1;
     if (c === Char.LowerF) return text.startsWith('false', at) ? at + 5 : -1;
     if (c === Char.LowerN) return text.startsWith('null', at) ? at + 4 : -1;
     return -1;
-  };
+  }
 
   /** Past the trivia, the colon and the trivia after a property name that ends at `end`; -1 if no colon. */
-  const afterColon = (end: number): number => {
-    const colon = skipTrivia(end);
-    return colon < 0 || text.charCodeAt(colon) !== Char.Colon ? -1 : skipTrivia(colon + 1);
-  };
+  private afterColon(end: number): number {
+    const colon = this.skipTrivia(end);
+    return colon < 0 || this.text.charCodeAt(colon) !== Char.Colon ? -1 : this.skipTrivia(colon + 1);
+  }
 
   /** Past `"name":` and the trivia after it (the name not read); -1 if that is not at `at`. */
-  const nameEnd = (at: number): number => {
-    const end = text.charCodeAt(at) === Char.Quote ? stringEnd(at) : -1;
-    return end < 0 ? -1 : afterColon(end);
-  };
+  private nameEnd(at: number): number {
+    const end = this.text.charCodeAt(at) === Char.Quote ? this.stringEnd(at) : -1;
+    return end < 0 ? -1 : this.afterColon(end);
+  }
 
   /**
    * The end of the value at `at`, checked as the tree is but not built (its comments are kept); -1 where
    * the text is not well-formed. `depth`: the containers open around it.
    */
-  const skipValue = (at: number, depth: number): number => {
+  private skipValue(at: number, depth: number): number {
+    const text = this.text;
     const closers: number[] = [];
     for (;;) {
       if (at < 0) return -1;
@@ -248,28 +387,28 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
         if (depth + closers.length >= MAX_JSON_DEPTH) return -1;
         const closer = c === Char.OpenBrace ? Char.CloseBrace : Char.CloseBracket;
         closers.push(closer);
-        at = skipTrivia(at + 1);
+        at = this.skipTrivia(at + 1);
         if (at < 0) return -1;
         if (text.charCodeAt(at) !== closer) {
-          if (closer === Char.CloseBrace) at = nameEnd(at);
+          if (closer === Char.CloseBrace) at = this.nameEnd(at);
           continue;
         }
         closers.pop();
         end = at + 1;
       } else {
-        end = c === Char.Quote ? stringEnd(at) : scalarEnd(at);
+        end = c === Char.Quote ? this.stringEnd(at) : this.scalarEnd(at);
         if (end < 0) return -1;
       }
       // After a value: separators and closing brackets until another value is due.
       for (;;) {
         if (closers.length === 0) return end;
-        at = skipTrivia(end);
+        at = this.skipTrivia(end);
         if (at < 0) return -1;
         const closer = closers[closers.length - 1];
         const separator = text.charCodeAt(at);
         if (separator === Char.Comma) {
-          at = skipTrivia(at + 1);
-          if (at >= 0 && closer === Char.CloseBrace) at = nameEnd(at);
+          at = this.skipTrivia(at + 1);
+          if (at >= 0 && closer === Char.CloseBrace) at = this.nameEnd(at);
           else if (at >= 0 && text.charCodeAt(at) === Char.CloseBracket) return -1; // a trailing comma
           break;
         }
@@ -278,130 +417,20 @@ export function readWellFormedJson(text: string, options: ReadOptions = {}): Jso
         end = at + 1;
       }
     }
-  };
+  }
 
-  // The open containers, innermost last, with the property each is the value of (and its key node), where
-  // its children start in `pending`, and its role.
-  const outerContainers: (MutableNode | undefined)[] = [];
-  const outerProperties: (MutableNode | undefined)[] = [];
-  const outerKeys: (MutableNode | undefined)[] = [];
-  const outerRoles: Role[] = [];
-  const childrenStarts: number[] = [];
-  let container: MutableNode | undefined;
-  let role = Role.Other;
-  /** The property whose value is read next, and its key node. */
-  let property: MutableNode | undefined;
-  let key: MutableNode | undefined;
-
-  /** Reads `"name":` at `at` into property and key: the offset of the value, or -1. */
-  const readPropertyName = (at: number): number => {
-    if (text.charCodeAt(at) !== Char.Quote) return -1;
-    const end = scanString(at);
+  /** Reads `"name":` at `at` in `container` into property and key: the offset of the value, or -1. */
+  private readPropertyName(at: number, container: MutableNode): number {
+    if (this.text.charCodeAt(at) !== Char.Quote) return -1;
+    const end = this.scanString(at);
     if (end < 0) return -1;
-    property = new MutableNode('property', at, -1, container, undefined, undefined);
-    key = new MutableNode('string', at, end - at, property, stringValue, undefined);
-    if (isExpressionCandidate(stringValue)) bracketStrings.push(key);
-    return afterColon(end);
-  };
-
-  let at = skipTrivia(0);
-  for (;;) {
-    if (at < 0) return undefined;
-    // A value starts at `at`.
-    const parent = property ?? container;
-    const name = key?.value as string | undefined;
-    const c = text.charCodeAt(at);
-    // A template object's first property is its `$schema` string (decided once the string is read, below).
-    if (role === Role.MaybeTemplate && (name !== '$schema' || c !== Char.Quote)) role = Role.Other;
-    /** The value read, or undefined for a container that closes at `end - 1`. */
-    let node: MutableNode | undefined;
-    let end: number;
-    if (c === Char.OpenBrace && skipDocumentation && isDocumentation(role, name)) {
-      end = skipValue(at, childrenStarts.length);
-      if (end < 0) return undefined;
-      node = new MutableNode('object', at, end - at, parent, undefined, []);
-      documentation.push(node);
-    } else if (c === Char.OpenBrace || c === Char.OpenBracket) {
-      if (childrenStarts.length >= MAX_JSON_DEPTH) return undefined;
-      const isObject = c === Char.OpenBrace;
-      outerContainers.push(container);
-      outerProperties.push(property);
-      outerKeys.push(key);
-      outerRoles.push(role);
-      childrenStarts.push(pendingLength);
-      role = isObject ? roleOf(container === undefined ? undefined : role, name) : Role.Other;
-      container = new MutableNode(isObject ? 'object' : 'array', at, -1, parent, undefined, undefined);
-      property = key = undefined;
-      at = skipTrivia(at + 1);
-      if (at < 0) return undefined;
-      if (text.charCodeAt(at) !== (isObject ? Char.CloseBrace : Char.CloseBracket)) {
-        if (isObject) at = readPropertyName(at);
-        continue;
-      }
-      end = at + 1;
-    } else {
-      end = scalarEnd(at);
-      if (end < 0) return undefined;
-      if (c === Char.Quote) {
-        node = new MutableNode('string', at, end - at, parent, stringValue, undefined);
-        if (isExpressionCandidate(stringValue)) bracketStrings.push(node);
-        if (role === Role.MaybeTemplate) role = TEMPLATE_SCHEMA.test(stringValue) ? Role.Template : Role.Other;
-      } else {
-        node =
-          c === Char.LowerT || c === Char.LowerF
-            ? new MutableNode('boolean', at, end - at, parent, c === Char.LowerT, undefined)
-            : c === Char.LowerN
-              ? new MutableNode('null', at, end - at, parent, null, undefined)
-              : new MutableNode('number', at, end - at, parent, Number(text.slice(at, end)), undefined);
-      }
-    }
-
-    // A value is complete (or a container closes): attach it, then read separators and closing brackets
-    // until another value is due.
-    for (;;) {
-      if (node === undefined) {
-        node = container!;
-        node.length = end - node.offset;
-        const start = childrenStarts.pop()!;
-        node.children = pending.slice(start, pendingLength);
-        pendingLength = start;
-        container = outerContainers.pop();
-        property = outerProperties.pop();
-        key = outerKeys.pop();
-        role = outerRoles.pop()!;
-      }
-      let item = node;
-      if (property) {
-        property.length = end - property.offset;
-        property.children = [key!, node];
-        item = property;
-        property = key = undefined;
-      }
-      if (!container) {
-        if (skipTrivia(end) !== length) return undefined;
-        return {
-          root: item as Node,
-          comments,
-          problems: [],
-          bracketStrings: bracketStrings as Node[],
-          ...(skipDocumentation ? { documentation: documentation as Node[] } : {}),
-        };
-      }
-      pending[pendingLength++] = item;
-      at = skipTrivia(end);
-      if (at < 0) return undefined;
-      const isObject = container.type === 'object';
-      const separator = text.charCodeAt(at);
-      if (separator === Char.Comma) {
-        at = skipTrivia(at + 1);
-        if (at >= 0 && isObject) at = readPropertyName(at);
-        else if (at >= 0 && text.charCodeAt(at) === Char.CloseBracket) return undefined; // a trailing comma
-        break;
-      }
-      if (separator !== (isObject ? Char.CloseBrace : Char.CloseBracket)) return undefined;
-      end = at + 1;
-      node = undefined;
-    }
+    const name = this.stringValue;
+    const property = new MutableNode('property', at, -1, container, undefined, undefined);
+    const key = new MutableNode('string', at, end - at, property, name, undefined);
+    this.property = property;
+    this.key = key;
+    if (isExpressionCandidate(name)) this.bracketStrings.push(key);
+    return this.afterColon(end);
   }
 }
 
@@ -427,7 +456,6 @@ function isName(name: string, lower: string): boolean {
 
 /** The end of the number at `at`, as jsonc-parser's scanner reads numbers; -1 where it reports an error. */
 function numberEnd(text: string, at: number): number {
-  const isDigit = (c: number): boolean => c >= Char.Zero && c <= Char.Nine;
   let end = text.charCodeAt(at) === Char.Minus ? at + 1 : at;
   if (!isDigit(text.charCodeAt(end))) return -1;
   // A leading zero is a number of its own (`01` is two tokens, which the grammar then refuses).
@@ -444,6 +472,10 @@ function numberEnd(text: string, at: number): number {
     while (isDigit(text.charCodeAt(end))) end++;
   }
   return end;
+}
+
+function isDigit(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
 }
 
 /** The character of the escape whose letter is at `at` (past the backslash); undefined for an invalid one. */

@@ -4,11 +4,18 @@
 // become unknown values that carry a `reference` for the workspace index; everything that exists only at
 // deployment time is unknown with a reason a user can act on.
 import { resolveParameter, type ParameterDeclaration } from '../../model/parameters';
-import { asUnknown, distinctValues, liftOver, MAX_COMBINATIONS, mergeOrigins, type KnownValue } from '../../model/lift';
+import {
+  asUnknown,
+  distinctValues,
+  liftOver,
+  MAX_COMBINATIONS,
+  memberOf,
+  mergeOrigins,
+  type KnownValue,
+} from '../../model/lift';
 import type { ParameterSupplier } from '../../model/frontend';
 import type { Span } from '../../model/span';
 import {
-  getProperty,
   isKnown,
   make,
   withOrigin,
@@ -218,12 +225,9 @@ export class BicepEvaluator {
   private evaluateString(expr: Extract<Expr, { kind: 'string' }>, locals: Locals): Value {
     const span = spanOf(expr);
     if (expr.expressions.length === 0) return make.literal(expr.segments[0], span);
-    const parts = expr.expressions.map((part) => this.evaluate(part, locals));
-    return this.lift(parts, expr, (values) => {
-      let text = expr.segments[0];
-      for (let i = 0; i < values.length; i++) text += renderAsString(values[i]) + expr.segments[i + 1];
-      return make.literal(text, span);
-    });
+    const parts: Value[] = [];
+    for (const part of expr.expressions) parts.push(this.evaluate(part, locals));
+    return this.lift(parts, expr, interpolate.bind(undefined, expr.segments));
   }
 
   private evaluateVariable(name: string, span: Span, locals: Locals): Value {
@@ -369,48 +373,32 @@ export class BicepEvaluator {
       return make.unknown(this.text(expr), `'${expr.name.name}' is not a child resource of a known resource`, span);
     const index = expr.kind === 'index' ? this.evaluate(expr.index, locals) : undefined;
     const safe = expr.safe;
-    const select = (object: KnownValue, key: KnownValue | string): Value | undefined => {
-      let result: Value | undefined;
-      if (typeof key === 'string' || (key.kind === 'literal' && typeof key.value === 'string')) {
-        const name = typeof key === 'string' ? key : (key.value as string);
-        if (object.kind === 'object') {
-          result = getProperty(object, name)?.value;
-          if (!result && object.openEnded) return asUnknown(object.openEnded, this.text(expr), object.openEnded.reason);
-        }
-      } else if (key.kind === 'literal' && typeof key.value === 'number' && object.kind === 'array') {
-        result = object.items[key.value];
-        if (!result && object.openEnded) return asUnknown(object.openEnded, this.text(expr), object.openEnded.reason);
-      }
-      if (result) return withSpanAndOrigins(result, span, mergeOrigins([object, result]));
-      if (safe) return make.literal(null, span);
-      return undefined;
-    };
-    const keyOf = (): KnownValue | string | undefined => {
-      if (expr.kind === 'member') return expr.name.name;
-      return index && isKnown(index) ? index : undefined;
-    };
+    const text = this.text(expr);
+    const key: KnownValue | string | undefined =
+      expr.kind === 'member' ? expr.name.name : index && isKnown(index) ? index : undefined;
     if (safe && base.kind === 'literal' && base.value === null) return make.literal(null, span, base.origins);
-    const key = keyOf();
+    // `a.?b` is null where `b` does not exist.
+    const missing = safe ? make.literal(null, span) : undefined;
     if (isKnown(base) && key !== undefined) {
       return (
-        select(base, key) ??
-        make.unknown(
-          this.text(expr),
-          `'${typeof key === 'string' ? key : this.text(expr)}' does not exist in the value`,
-          span,
-        )
+        memberOf(base, key, span, text) ??
+        missing ??
+        make.unknown(text, `'${typeof key === 'string' ? key : text}' does not exist in the value`, span)
       );
     }
     if (base.kind === 'unknown' && key !== undefined && base.candidates?.length && base.candidates.every(isKnown)) {
-      const results = base.candidates.map((candidate) => select(candidate as KnownValue, key));
-      const known = results.filter((r): r is Value => r !== undefined && isKnown(r));
-      return make.unknown(this.text(expr), base.reason, span, {
+      const known: Value[] = [];
+      for (const candidate of base.candidates) {
+        const result = memberOf(candidate as KnownValue, key, span, text) ?? missing;
+        if (result && isKnown(result)) known.push(result);
+      }
+      return make.unknown(text, base.reason, span, {
         origins: base.origins,
         candidates: known.length ? distinctValues(known) : undefined,
       });
     }
     const unknownSide = base.kind === 'unknown' ? base : (index as UnknownValue);
-    return make.unknown(this.text(expr), unknownSide.reason, span, { origins: unknownSide.origins });
+    return make.unknown(text, unknownSide.reason, span, { origins: unknownSide.origins });
   }
 
   private evaluateCall(expr: CallExpr, locals: Locals): Value {
@@ -458,7 +446,7 @@ export class BicepEvaluator {
         const firstNonNull = args.find((a) => !(a.kind === 'literal' && a.value === null));
         if (firstNonNull && isKnown(firstNonNull)) return { ...firstNonNull, span };
       }
-      return this.lift(args, expr, (values) => builtin(values, span));
+      return this.lift(args, expr, builtin);
     }
     return make.unknown(text, `the function '${name}' is not evaluated by aisec`, span, {
       origins: mergeOrigins(args),
@@ -713,12 +701,27 @@ export class BicepEvaluator {
   }
 
   /** `liftOver` at this expression: known arguments compute, candidates give candidate results. */
-  private lift(args: readonly Value[], node: Span, compute: (values: KnownValue[]) => Value | undefined): Value {
+  private lift(
+    args: readonly Value[],
+    node: Span,
+    compute: (values: KnownValue[], span: Span) => Value | undefined,
+  ): Value {
     return liftOver(args, spanOf(node), this.text(node), compute);
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
+
+/**
+ * An interpolated string of known parts: the segments with the values between them. A module function bound
+ * to the segments, not a closure made for each string: V8 holds a closure's optimized code only weakly, and
+ * the scan worker compiled a per-string closure again after most full collections.
+ */
+function interpolate(segments: readonly string[], values: readonly KnownValue[], span: Span): Value {
+  let text = segments[0];
+  for (let i = 0; i < values.length; i++) text += renderAsString(values[i]) + segments[i + 1];
+  return make.literal(text, span);
+}
 
 /** The object of a resource/module body: `{…}`, `if (…) {…}`, `[for …: {…}]`, `[for …: if (…) {…}]`. */
 export function resourceBodyObject(body: Expr): Extract<Expr, { kind: 'object' }> | undefined {
