@@ -127,8 +127,13 @@ const aiPools = new WeakMap<WorkspaceView, readonly Resource[]>();
 /** The workspace's deployed AI-workload resources, in workspace order (computed once per workspace). */
 function aiResources(workspace: WorkspaceView): readonly Resource[] {
   let pool = aiPools.get(workspace);
-  if (!pool) aiPools.set(workspace, (pool = workspace.resources().filter((r) => isAiType(r.type))));
+  if (!pool) aiPools.set(workspace, (pool = workspace.resources().filter(isAiResource)));
   return pool;
+}
+
+/** A module function, not a callback made on each call (V8 keeps a per-call closure's code only while one lives). */
+function isAiResource(resource: Resource): boolean {
+  return isAiType(resource.type);
 }
 
 /**

@@ -103,6 +103,16 @@ export function memberOf(object: KnownValue, key: KnownValue | string, span: Spa
   return result ? withSpanAndOrigins(result, span, mergeOrigins([object, result])) : undefined;
 }
 
+/** The known values among these and among their candidates, in order (the possible results of a choice). */
+export function knownOptions(values: readonly Value[]): KnownValue[] {
+  const known: KnownValue[] = [];
+  for (const value of values) {
+    if (isKnown(value)) known.push(value);
+    else for (const candidate of value.candidates ?? []) if (isKnown(candidate)) known.push(candidate);
+  }
+  return known;
+}
+
 /** The value as an unknown with the given source text (kept as is when already unknown). */
 export function asUnknown(value: Value, text: string, reason: string): UnknownValue {
   return value.kind === 'unknown'

@@ -13,6 +13,7 @@ import {
   distinctValues,
   liftOver,
   MAX_COMBINATIONS,
+  knownOptions,
   memberOf,
   mergeOrigins,
   type KnownValue,
@@ -473,6 +474,33 @@ function withAttribute(target: Target, attribute: string): ResourceReference {
   return Object.assign({}, target, { attribute });
 }
 
+/** Where a property of this name (any case) is in the list; -1 if none is. */
+function indexOfProperty(properties: readonly Property[], name: string): number {
+  const lower = name.toLowerCase();
+  for (let i = 0; i < properties.length; i++) if (properties[i].name.toLowerCase() === lower) return i;
+  return -1;
+}
+
+/** tryGet() of known arguments: the property or item at the keys, null where one is absent. */
+function tryGet([base, ...keys]: readonly KnownValue[], span: Span): Value | undefined {
+  let current: Value = base;
+  for (const key of keys) {
+    if (current.kind === 'literal' && current.value === null) return make.literal(null, span);
+    if (current.kind === 'unknown') return undefined;
+    if (key.kind !== 'literal') return undefined;
+    if (current.kind === 'object' && typeof key.value === 'string') {
+      const property = getProperty(current, key.value);
+      if (!property) return current.openEnded ? undefined : make.literal(null, span);
+      current = property.value;
+    } else if (current.kind === 'array' && typeof key.value === 'number') {
+      const item: Value | undefined = current.items[key.value];
+      if (!item) return current.openEnded ? undefined : make.literal(null, span);
+      current = item;
+    } else return make.literal(null, span);
+  }
+  return isKnown(current) ? { ...current, span } : undefined;
+}
+
 /** The values an access may take from a value: itself when known, else its candidates (none when absent). */
 function optionsOf(value: Value | undefined): readonly Value[] | undefined {
   return value === undefined ? [] : isKnown(value) ? [value] : value.candidates;
@@ -884,28 +912,30 @@ class ExpressionEvaluation {
     const text = this.text(node);
     if (node.args.length !== 3) return make.unknown(text, 'if() takes three arguments', span);
     const condition = this.evaluate(node.args[0]);
-    const pick = (value: boolean): Value => {
-      const branch = this.evaluate(node.args[value ? 1 : 2]);
-      return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
-    };
-    if (condition.kind === 'literal' && typeof condition.value === 'boolean') return pick(condition.value);
+    if (condition.kind === 'literal' && typeof condition.value === 'boolean')
+      return this.branchOf(node, condition.value, condition, span);
     const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;
     const possible = conditionCandidates?.length
       ? [...new Set(conditionCandidates.map((c) => (c.kind === 'literal' ? c.value : undefined)))]
       : [true, false];
     const reason = condition.kind === 'unknown' ? condition.reason : 'depends on a condition that is not a boolean';
     if (possible.length === 1 && typeof possible[0] === 'boolean') {
-      const branch = pick(possible[0]);
+      const branch = this.branchOf(node, possible[0], condition, span);
       return isKnown(branch)
         ? make.unknown(text, reason, span, { candidates: [branch], origins: condition.origins })
         : branch;
     }
-    const branches = [this.evaluate(node.args[1]), this.evaluate(node.args[2])];
-    const candidates = branches.flatMap((b) => (isKnown(b) ? [b] : (b.candidates ?? []).filter(isKnown)));
+    const candidates = knownOptions([this.evaluate(node.args[1]), this.evaluate(node.args[2])]);
     return make.unknown(text, reason, span, {
       origins: condition.origins,
       candidates: candidates.length ? distinctValues(candidates) : undefined,
     });
+  }
+
+  /** The branch of if() the condition picks, at the call's span with the origins of both. */
+  private branchOf(node: Extract<ArmExpr, { kind: 'call' }>, value: boolean, condition: Value, span: Span): Value {
+    const branch = this.evaluate(node.args[value ? 1 : 2]);
+    return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
   }
 
   private evaluateLogical(node: Extract<ArmExpr, { kind: 'call' }>, decisive: boolean): Value {
@@ -1016,7 +1046,7 @@ class ExpressionEvaluation {
     for (const item of list.items) {
       if (item.kind === 'object') {
         for (const property of item.properties) {
-          const at = properties.findIndex((p) => p.name.toLowerCase() === property.name.toLowerCase());
+          const at = indexOfProperty(properties, property.name);
           if (at >= 0) properties.splice(at, 1);
           properties.push(property);
         }
@@ -1030,26 +1060,7 @@ class ExpressionEvaluation {
 
   /** tryGet(object, key, …): the property, or null when absent. */
   private evaluateTryGet(node: Extract<ArmExpr, { kind: 'call' }>): Value {
-    const span = this.span(node);
-    const args = this.evaluateAll(node.args);
-    return this.lift(args, node, ([base, ...keys]) => {
-      let current: Value = base;
-      for (const key of keys) {
-        if (current.kind === 'literal' && current.value === null) return make.literal(null, span);
-        if (current.kind === 'unknown') return undefined;
-        if (key.kind !== 'literal') return undefined;
-        if (current.kind === 'object' && typeof key.value === 'string') {
-          const property = getProperty(current, key.value);
-          if (!property) return current.openEnded ? undefined : make.literal(null, span);
-          current = property.value;
-        } else if (current.kind === 'array' && typeof key.value === 'number') {
-          const item: Value | undefined = current.items[key.value];
-          if (!item) return current.openEnded ? undefined : make.literal(null, span);
-          current = item;
-        } else return make.literal(null, span);
-      }
-      return isKnown(current) ? { ...current, span } : undefined;
-    });
+    return this.lift(this.evaluateAll(node.args), node, tryGet);
   }
 
   /** `liftOver` at this expression: known arguments compute, candidates give candidate results. */

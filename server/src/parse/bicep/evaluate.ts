@@ -9,6 +9,7 @@ import {
   distinctValues,
   liftOver,
   MAX_COMBINATIONS,
+  knownOptions,
   memberOf,
   mergeOrigins,
   type KnownValue,
@@ -576,18 +577,15 @@ export class BicepEvaluator {
   private evaluateTernary(expr: TernaryExpr, locals: Locals): Value {
     const span = spanOf(expr);
     const condition = this.evaluate(expr.condition, locals);
-    const pick = (value: boolean): Value => {
-      const branch = this.evaluate(value ? expr.whenTrue : expr.whenFalse, locals);
-      return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
-    };
-    if (condition.kind === 'literal' && typeof condition.value === 'boolean') return pick(condition.value);
+    if (condition.kind === 'literal' && typeof condition.value === 'boolean')
+      return this.branchOf(expr, condition.value, condition, span, locals);
     const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;
     const possible = conditionCandidates?.length
       ? [...new Set(conditionCandidates.map((c) => (c.kind === 'literal' ? c.value : undefined)))]
       : [true, false];
     if (possible.length === 1 && typeof possible[0] === 'boolean') {
       // The condition is unknown but can only take one value (one allowed value, one candidate).
-      const branch = pick(possible[0]);
+      const branch = this.branchOf(expr, possible[0], condition, span, locals);
       return isKnown(branch)
         ? make.unknown(this.text(expr), conditionReason(condition), span, {
             candidates: [branch],
@@ -595,12 +593,17 @@ export class BicepEvaluator {
           })
         : branch;
     }
-    const branches = [this.evaluate(expr.whenTrue, locals), this.evaluate(expr.whenFalse, locals)];
-    const candidates = branches.flatMap((b) => (isKnown(b) ? [b] : (b.candidates ?? []).filter(isKnown)));
+    const candidates = knownOptions([this.evaluate(expr.whenTrue, locals), this.evaluate(expr.whenFalse, locals)]);
     return make.unknown(this.text(expr), conditionReason(condition), span, {
       origins: condition.origins,
       candidates: candidates.length ? distinctValues(candidates) : undefined,
     });
+  }
+
+  /** The branch the condition picks, at the ternary's span with the origins of both. */
+  private branchOf(expr: TernaryExpr, value: boolean, condition: Value, span: Span, locals: Locals): Value {
+    const branch = this.evaluate(value ? expr.whenTrue : expr.whenFalse, locals);
+    return withSpanAndOrigins(branch, span, mergeOrigins([branch, condition]));
   }
 
   private evaluateObject(expr: Extract<Expr, { kind: 'object' }>, locals: Locals): Value {
