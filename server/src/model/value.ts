@@ -84,6 +84,13 @@ export function isKnown(value: Value): value is LiteralValue | ObjectValue | Arr
 }
 
 /** Case-insensitive property lookup, as Azure treats ARM property names. */
+/** Where the first property of this name (any case) is in the list; -1 if none is. */
+export function indexOfProperty(properties: readonly Property[], name: string): number {
+  const lower = name.toLowerCase();
+  for (let i = 0; i < properties.length; i++) if (properties[i].name.toLowerCase() === lower) return i;
+  return -1;
+}
+
 export function getProperty(object: ObjectValue, name: string): Property | undefined {
   const lower = name.toLowerCase();
   // The last one wins, as with duplicate keys in JSON and Bicep object spreads.

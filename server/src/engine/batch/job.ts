@@ -129,8 +129,12 @@ function checkJob(context: ScanContext, job: JobInput, session: WorkspaceSession
         files.push({ uri, skipped: document.skipped, findings: [], syntaxProblems: [], ...quiet });
         continue;
       }
-      const findings = (checked.get(uri) ?? []).map((finding) => detach(finding, session, context.withFixes));
-      for (const finding of findings) offsets.finding(finding);
+      const findings: Finding[] = [];
+      for (const finding of checked.get(uri) ?? []) {
+        const detached = detach(finding, session, context.withFixes);
+        offsets.finding(detached);
+        findings.push(detached);
+      }
       const syntaxProblems = (document?.syntaxProblems ?? []).map((p) => ({ span: p.span, message: p.message }));
       for (const problem of syntaxProblems) offsets.span(uri, problem.span);
       const resources = context.withResources ? { resources: resourceFacts(document) } : {};

@@ -42,7 +42,9 @@ export class OffsetsInUse {
     for (const [uri, wanted] of this.offsets) {
       const lines = linesOf(uri);
       if (!lines || lines.text === '') continue;
-      positions.set(uri, new Map([...wanted].map((offset) => [offset, lines.positionAt(offset)])));
+      const at = new Map<number, Position>();
+      for (const offset of wanted) at.set(offset, lines.positionAt(offset));
+      positions.set(uri, at);
     }
     return positions;
   }

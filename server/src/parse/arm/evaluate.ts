@@ -21,6 +21,7 @@ import {
 import type { Span } from '../../model/span';
 import {
   getProperty,
+  indexOfProperty,
   isKnown,
   make,
   withOrigin,
@@ -472,13 +473,6 @@ function isOpenEnded(value: Value): value is Extract<Value, { kind: 'object' | '
  */
 function withAttribute(target: Target, attribute: string): ResourceReference {
   return Object.assign({}, target, { attribute });
-}
-
-/** Where a property of this name (any case) is in the list; -1 if none is. */
-function indexOfProperty(properties: readonly Property[], name: string): number {
-  const lower = name.toLowerCase();
-  for (let i = 0; i < properties.length; i++) if (properties[i].name.toLowerCase() === lower) return i;
-  return -1;
 }
 
 /** tryGet() of known arguments: the property or item at the keys, null where one is absent. */

@@ -467,7 +467,9 @@ function parentByName(scope: ArmScope, type: string, nameNode: Node | undefined)
  * resource body twice was a hot spot on large templates.
  */
 function firstProperty(body: ObjectValue, lower: string): Property | undefined {
-  return body.properties.find((p) => p.name.length === lower.length && p.name.toLowerCase() === lower);
+  // A loop, not `find` with a callback made on each call (see withName).
+  for (const p of body.properties) if (p.name.length === lower.length && p.name.toLowerCase() === lower) return p;
+  return undefined;
 }
 
 function withName(body: ObjectValue, name: Value): ObjectValue {

@@ -8,6 +8,7 @@
 import type { Span } from '../../model/span';
 import {
   getProperty,
+  indexOfProperty,
   make,
   toJson,
   type ArrayValue,
@@ -120,7 +121,7 @@ function union(args: readonly KnownValue[], span: Span): Value | undefined {
 function mergeObjects(a: ObjectValue, b: ObjectValue, span: Span): ObjectValue {
   const properties: Property[] = [...a.properties];
   for (const property of b.properties) {
-    const index = properties.findIndex((p) => p.name.toLowerCase() === property.name.toLowerCase());
+    const index = indexOfProperty(properties, property.name);
     if (index < 0) properties.push(property);
     else {
       const existing = properties[index].value;
