@@ -83,7 +83,6 @@ export function isKnown(value: Value): value is LiteralValue | ObjectValue | Arr
   return value.kind !== 'unknown';
 }
 
-/** Case-insensitive property lookup, as Azure treats ARM property names. */
 /** Where the first property of this name (any case) is in the list; -1 if none is. */
 export function indexOfProperty(properties: readonly Property[], name: string): number {
   const lower = name.toLowerCase();
@@ -91,6 +90,7 @@ export function indexOfProperty(properties: readonly Property[], name: string): 
   return -1;
 }
 
+/** Case-insensitive property lookup, as Azure treats ARM property names. */
 export function getProperty(object: ObjectValue, name: string): Property | undefined {
   const lower = name.toLowerCase();
   // The last one wins, as with duplicate keys in JSON and Bicep object spreads.
