@@ -67,7 +67,9 @@ export function groupUnits(uris: Iterable<string>): Map<string, Unit> {
     if (kind === undefined) continue;
     if (kind === 'terraform') {
       const dir = directoryUri(uri);
-      terraform.set(dir, [...(terraform.get(dir) ?? []), uri]);
+      const inDirectory = terraform.get(dir);
+      if (inDirectory) inDirectory.push(uri);
+      else terraform.set(dir, [uri]);
     } else {
       units.set(uri, { id: uri, kind, uris: [uri] });
     }
