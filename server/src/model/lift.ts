@@ -103,6 +103,19 @@ export function memberOf(object: KnownValue, key: KnownValue | string, span: Spa
   return result ? withSpanAndOrigins(result, span, mergeOrigins([object, result])) : undefined;
 }
 
+/**
+ * The one boolean an unknown condition can take (its candidates all agree: one allowed value, one candidate),
+ * as both evaluators decide a choice; undefined when it may go either way.
+ */
+export function soleOutcome(condition: Value): boolean | undefined {
+  const candidates = condition.kind === 'unknown' ? condition.candidates : undefined;
+  if (!candidates?.length) return undefined;
+  const possible = new Set(candidates.map((c) => (c.kind === 'literal' ? c.value : undefined)));
+  if (possible.size !== 1) return undefined;
+  const [only] = possible;
+  return typeof only === 'boolean' ? only : undefined;
+}
+
 /** The known values among these and among their candidates, in order (the possible results of a choice). */
 export function knownOptions(values: readonly Value[]): KnownValue[] {
   const known: KnownValue[] = [];

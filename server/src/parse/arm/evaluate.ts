@@ -16,6 +16,7 @@ import {
   knownOptions,
   memberOf,
   mergeOrigins,
+  soleOutcome,
   type KnownValue,
 } from '../../model/lift';
 import type { Span } from '../../model/span';
@@ -908,13 +909,10 @@ class ExpressionEvaluation {
     const condition = this.evaluate(node.args[0]);
     if (condition.kind === 'literal' && typeof condition.value === 'boolean')
       return this.branchOf(node, condition.value, condition, span);
-    const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;
-    const possible = conditionCandidates?.length
-      ? [...new Set(conditionCandidates.map((c) => (c.kind === 'literal' ? c.value : undefined)))]
-      : [true, false];
     const reason = condition.kind === 'unknown' ? condition.reason : 'depends on a condition that is not a boolean';
-    if (possible.length === 1 && typeof possible[0] === 'boolean') {
-      const branch = this.branchOf(node, possible[0], condition, span);
+    const only = soleOutcome(condition);
+    if (only !== undefined) {
+      const branch = this.branchOf(node, only, condition, span);
       return isKnown(branch)
         ? make.unknown(text, reason, span, { candidates: [branch], origins: condition.origins })
         : branch;

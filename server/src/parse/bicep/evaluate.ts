@@ -12,6 +12,7 @@ import {
   knownOptions,
   memberOf,
   mergeOrigins,
+  soleOutcome,
   type KnownValue,
 } from '../../model/lift';
 import type { ParameterSupplier } from '../../model/frontend';
@@ -579,13 +580,10 @@ export class BicepEvaluator {
     const condition = this.evaluate(expr.condition, locals);
     if (condition.kind === 'literal' && typeof condition.value === 'boolean')
       return this.branchOf(expr, condition.value, condition, span, locals);
-    const conditionCandidates = condition.kind === 'unknown' ? condition.candidates : undefined;
-    const possible = conditionCandidates?.length
-      ? [...new Set(conditionCandidates.map((c) => (c.kind === 'literal' ? c.value : undefined)))]
-      : [true, false];
-    if (possible.length === 1 && typeof possible[0] === 'boolean') {
-      // The condition is unknown but can only take one value (one allowed value, one candidate).
-      const branch = this.branchOf(expr, possible[0], condition, span, locals);
+    // The condition is unknown but may only take one value (one allowed value, one candidate).
+    const only = soleOutcome(condition);
+    if (only !== undefined) {
+      const branch = this.branchOf(expr, only, condition, span, locals);
       return isKnown(branch)
         ? make.unknown(this.text(expr), conditionReason(condition), span, {
             candidates: [branch],
