@@ -10,7 +10,7 @@ import { toSarif } from '../../server/src/cli/format-sarif';
 import { pathToFileURL } from 'node:url';
 import { runJob } from '../../server/src/engine/batch/job';
 import { batchScan } from '../../server/src/engine/batch/plan';
-import { WorkerPool } from '../../server/src/engine/batch/runner';
+import { jobClass, lanesFor, WorkerPool } from '../../server/src/engine/batch/runner';
 import { groupUnits } from '../../server/src/engine/units';
 import { scanPaths } from '../../server/src/engine/scan';
 import { WorkspaceSession } from '../../server/src/engine/session';
@@ -141,7 +141,7 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     assert.ok(expected.files[0].findings.some((f) => f.ruleId === 'AIS-COG-LOCAL-AUTH'));
     try {
       for (const script of [dies, broken]) {
-        const pool = new WorkerPool(script, 2, context);
+        const pool = new WorkerPool(script, lanesFor(2, true), context);
         const outputs = await Promise.all([1, 2, 3].map(() => pool.run({ units, incoming: new Map() })));
         await pool.close();
         for (const output of outputs) assert.deepEqual(output.files, expected.files, path.basename(script));
@@ -149,5 +149,89 @@ resource account 'Microsoft.CognitiveServices/accounts@2024-10-01' = {
     } finally {
       fs.rmSync(scratch, { recursive: true, force: true });
     }
+  });
+
+  describe('lanes', () => {
+    const unitsOf = (...names: string[]) => [...groupUnits(names.map((n) => `file:///ws/${n}`)).values()];
+
+    it('classes a job by the heaviest front end it needs', () => {
+      assert.equal(jobClass(unitsOf('main.bicep', 'azuredeploy.json')), 'arm');
+      assert.equal(jobClass(unitsOf('main.bicep', 'infra/main.tf')), 'terraform');
+      assert.equal(jobClass(unitsOf('infra/dev.tfvars')), 'terraform');
+      assert.equal(jobClass(unitsOf('main.bicep', 'main.bicepparam')), 'bicep');
+    });
+
+    it('gives a mixed workspace an ARM lane and a Terraform lane, and any other one general lanes', () => {
+      const takes = (workers: number, mixed: boolean) => lanesFor(workers, mixed).map((lane) => lane.takes.join(','));
+      assert.deepEqual(takes(2, true), ['arm,bicep', 'terraform,bicep']);
+      assert.deepEqual(takes(3, true), ['arm,bicep', 'terraform,bicep', 'arm,bicep']);
+      assert.deepEqual(takes(2, false), ['arm,bicep,terraform', 'arm,bicep,terraform']);
+      assert.deepEqual(takes(1, true), ['arm,bicep,terraform']);
+      // A lane that never takes ARM needs no heap for a large template.
+      for (const lane of lanesFor(4, true))
+        if (!lane.takes.includes('arm')) assert.ok(lane.oldGenerationMb < lanesFor(1, true)[0].oldGenerationMb);
+    });
+
+    it('sends each job to a worker of its lane, starts a lane only when it has work, and sets its heap', async () => {
+      // A stand-in worker that answers with its thread id and heap limits instead of checking anything.
+      const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'aisec-lanes-'));
+      const script = path.join(scratch, 'echo.js');
+      fs.writeFileSync(
+        script,
+        `const { parentPort, threadId, resourceLimits } = require('node:worker_threads');
+parentPort.on('message', ({ id }) => parentPort.postMessage({ id, output: { units: [], positions: new Map(),
+  files: [{ uri: threadId + ' ' + resourceLimits.maxYoungGenerationSizeMb, findings: [], syntaxProblems: [] }] } }));
+`,
+      );
+      const context = { workspaceUris: new Set<string>(), withFixes: false };
+      const where = async (pool: WorkerPool, units: ReturnType<typeof unitsOf>, slot?: number) => {
+        const [thread, young] = (await pool.run({ units, incoming: new Map() }, slot)).files[0].uri.split(' ');
+        return { thread, young: Number(young) };
+      };
+      const arm = unitsOf('azuredeploy.json');
+      const terraform = unitsOf('infra/main.tf');
+      const bicep = unitsOf('main.bicep');
+      try {
+        const pool = new WorkerPool(script, lanesFor(2, true), context);
+        assert.deepEqual(
+          pool.slots.slice(0, 2).map((slot) => slot.takes),
+          lanesFor(2, true).map((lane) => lane.takes),
+        );
+        // ARM only: the Terraform lane's worker never starts.
+        const armRuns = await Promise.all([0, 1, 2, 3].map(() => where(pool, arm)));
+        assert.equal(new Set(armRuns.map((run) => run.thread)).size, 1);
+        assert.equal(armRuns[0].young, 48);
+        const terraformRun = await where(pool, terraform);
+        assert.notEqual(terraformRun.thread, armRuns[0].thread);
+        assert.equal(terraformRun.young, 8);
+        // A slot sends its job to its own worker; Bicep goes to either lane.
+        assert.equal((await where(pool, bicep, 1)).thread, terraformRun.thread);
+        assert.equal((await where(pool, bicep, 0)).thread, armRuns[0].thread);
+        await pool.close();
+
+        const alone = new WorkerPool(script, lanesFor(1, false), context);
+        assert.equal((await where(alone, terraform)).young, 48);
+        await alone.close();
+
+        // The Terraform lane's thread dies on its first job: that job runs in this thread (the file does not
+        // exist, so it is reported unreadable), and the lane's later jobs go to the ARM lane.
+        fs.writeFileSync(
+          script,
+          `if (require('node:worker_threads').resourceLimits.maxYoungGenerationSizeMb === 8)
+  require('node:worker_threads').parentPort.on('message', () => process.exit(3));
+else {
+${fs.readFileSync(script, 'utf8')}}`,
+        );
+        const failing = new WorkerPool(script, lanesFor(2, true), context);
+        const first = await failing.run({ units: terraform, incoming: new Map() }, 1);
+        assert.match(first.files[0].skipped ?? '', /./, 'run again in this thread, where the file is missing');
+        const armThread = (await where(failing, arm, 0)).thread;
+        assert.equal((await where(failing, terraform, 1)).thread, armThread);
+        assert.equal((await where(failing, terraform)).thread, armThread);
+        await failing.close();
+      } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -11,7 +11,7 @@ import type { Position, Span } from '../../model/span';
 import { configLookup, type ResolvedConfig } from '../config';
 import { summariseUnit, type UnitSummary } from '../coupling';
 import { readCandidate } from '../discovery';
-import { withoutFrontEndCaches } from '../frontends';
+import { initFrontEnds, withoutFrontEndCaches } from '../frontends';
 import type { Finding } from '../finding';
 import { skipNotice, WorkspaceSession } from '../session';
 import { groupUnits, type Unit } from '../units';
@@ -79,7 +79,10 @@ const configLookups = new WeakMap<ScanContext, (file: string) => ResolvedConfig>
 export async function runJob(context: ScanContext, job: JobInput): Promise<JobOutput> {
   let configFor = configLookups.get(context);
   if (!configFor) configLookups.set(context, (configFor = configLookup()));
-  const session = await WorkspaceSession.create({
+  // Only a job with Terraform loads the grammar: a worker that is handed ARM and Bicep only (the ARM lane,
+  // runner.ts) then never holds tree-sitter's WebAssembly memory (15–30 MB).
+  if (job.units.some((unit) => unit.kind === 'terraform')) await initFrontEnds();
+  const session = new WorkspaceSession({
     root: context.root,
     config: context.config,
     configFor,

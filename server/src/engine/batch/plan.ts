@@ -16,7 +16,7 @@ import { coupledGroups, type UnitSummary } from '../coupling';
 import { analysisOrder, groupUnits, MAX_LINK_ROUNDS, priority, type Unit } from '../units';
 import { type FileReport, type JobOutput, uriOf } from './job';
 import { PositionTables } from './positions';
-import { createRunner } from './runner';
+import { createRunner, jobClass, type JobClass, type Slot } from './runner';
 import { StringPool } from '../string-pool';
 import { compareUris } from '../workspace-index';
 
@@ -139,30 +139,59 @@ export async function batchScan(files: readonly string[], options: BatchOptions)
   const cancelled = (): boolean => options.cancelled?.() === true;
 
   // A worker costs ~0.1 s to start (and load the Terraform grammar): small workspaces stay in this thread.
+  // Lanes pay when each has work enough to be worth a worker.
+  const armUnits = [...units.values()].filter((unit) => unit.kind === 'arm').length;
+  const mixed = Math.min(armUnits, units.size - armUnits) >= UNITS_PER_WORKER;
   const workers =
     units.size < UNITS_PER_WORKER ? 0 : Math.min(options.threads, Math.ceil(units.size / UNITS_PER_WORKER));
-  const runner = createRunner(workers, {
-    workspaceUris,
-    root: options.root,
-    config: options.config,
-    today: options.today,
-    withFixes: options.withFixes,
-    withResources: options.withResources,
-  });
-  /** Runs jobs (groups of units) with as many in flight as the runner takes, each with the links known when it starts. */
+  const runner = createRunner(
+    workers,
+    {
+      workspaceUris,
+      root: options.root,
+      config: options.config,
+      today: options.today,
+      withFixes: options.withFixes,
+      withResources: options.withResources,
+    },
+    mixed,
+  );
+  /**
+   * Runs jobs (groups of units) with as many in flight as the runner has slots, each with the links known
+   * when it starts. A slot takes the earliest job left of the classes it prefers, else of the others it
+   * takes (so an ARM lane and a Terraform lane each work through their own kind, then help with what
+   * remains; a slot that prefers every class keeps the order given, suppliers first).
+   */
   const runAll = async (jobs: readonly (readonly Unit[])[]): Promise<void> => {
-    let next = 0;
-    const lane = async (): Promise<void> => {
-      while (next < jobs.length && !cancelled()) {
-        const job = jobs[next++];
+    const queues = new Map<JobClass, { readonly job: readonly Unit[]; readonly order: number }[]>();
+    jobs.forEach((job, order) => {
+      const kind = jobClass(job);
+      (queues.get(kind) ?? queues.set(kind, []).get(kind)!).push({ job, order });
+    });
+    const heads = new Map<JobClass, number>();
+    const earliest = (kinds: readonly JobClass[]): readonly Unit[] | undefined => {
+      let best: JobClass | undefined;
+      let bestOrder = Infinity;
+      for (const kind of kinds) {
+        const next = queues.get(kind)?.[heads.get(kind) ?? 0];
+        if (next && next.order < bestOrder) [best, bestOrder] = [kind, next.order];
+      }
+      if (best === undefined) return undefined;
+      const head = heads.get(best) ?? 0;
+      heads.set(best, head + 1);
+      return queues.get(best)![head].job;
+    };
+    const nextFor = (slot: Slot): readonly Unit[] | undefined => earliest(slot.prefers) ?? earliest(slot.takes);
+    const lane = async (slot: Slot, index: number): Promise<void> => {
+      for (let job = nextFor(slot); job && !cancelled(); job = nextFor(slot)) {
         const ids = new Set(job.map((unit) => unit.id));
         const signatures = new Map(job.map((unit) => [unit.id, signatureOf(unit.id)]));
-        const output = await runner.run({ units: job, incoming: incomingOf(ids) });
+        const output = await runner.run({ units: job, incoming: incomingOf(ids) }, index);
         record(output, signatures);
         if (options.yieldBetweenJobs) await new Promise<void>((resolve) => setImmediate(resolve));
       }
     };
-    await Promise.all(Array.from({ length: Math.min(runner.parallelism, jobs.length) }, lane));
+    await Promise.all(runner.slots.map(lane));
   };
 
   let reanalysed = 0;
