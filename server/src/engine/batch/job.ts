@@ -79,8 +79,8 @@ const configLookups = new WeakMap<ScanContext, (file: string) => ResolvedConfig>
 export async function runJob(context: ScanContext, job: JobInput): Promise<JobOutput> {
   let configFor = configLookups.get(context);
   if (!configFor) configLookups.set(context, (configFor = configLookup()));
-  // Only a job with Terraform loads the grammar: a worker that is handed ARM and Bicep only (the ARM lane,
-  // runner.ts) then never holds tree-sitter's WebAssembly memory (15–30 MB).
+  // Only a job with Terraform waits for the grammar (a worker whose lane takes Terraform starts loading it as
+  // it starts, worker.ts): the ARM lane (runner.ts) never holds tree-sitter's WebAssembly memory (~16 MB).
   if (job.units.some((unit) => unit.kind === 'terraform')) await initFrontEnds();
   const session = new WorkspaceSession({
     root: context.root,

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { Unit } from '../units';
 import { runJob, type JobInput, type JobOutput, type ScanContext } from './job';
+import type { WorkerData } from './worker';
 
 /**
  * The kind of work a job is, by the heaviest front end it needs: a job with an ARM file is ARM work (large
@@ -84,7 +85,7 @@ export function createRunner(workers: number, context: ScanContext, mixed: boole
  * - `arm`: ARM first, then Bicep (large templates need a large heap);
  * - `terraform`: Terraform first, then Bicep, never ARM: its small heap holds a Terraform directory's model (the
  *   trees live in tree-sitter's WebAssembly memory), not a 4 MB template's JSON tree; its peak heap was
- *   ~46 MB. A worker that never gets a Terraform job never loads the grammar (runJob).
+ *   ~46 MB. The ARM lane never loads the grammar (worker.ts).
  *
  * Heaps: a bounded old generation makes V8 collect before it grows, so a worker's memory is that of its
  * largest job (a 4 MB template needs ~100 MB), not what garbage piles up to; a job beyond it runs again in
@@ -207,8 +208,9 @@ export class WorkerPool implements JobRunner {
   }
 
   private spawn(member: Member): Worker {
+    const workerData: WorkerData = { context: this.context, terraform: member.lane.takes.includes('terraform') };
     const worker = new Worker(this.script, {
-      workerData: this.context,
+      workerData,
       resourceLimits: {
         maxOldGenerationSizeMb: member.lane.oldGenerationMb,
         maxYoungGenerationSizeMb: member.lane.youngGenerationMb,
