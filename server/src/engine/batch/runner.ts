@@ -1,7 +1,8 @@
 // Where batch jobs run: a pool of worker threads (dist/scan-worker.js) when more than one thread is wanted
 // and the bundle is there, else the scanning thread itself. Workers are given a kind of job each (Lane). A
 // worker that fails (its thread dies, or it cannot start) costs nothing but time: its jobs run again in the
-// scanning thread, and later ones go to another worker that takes them, or to the scanning thread.
+// scanning thread, and later ones go to another worker (one whose lane takes them, if any), or to the
+// scanning thread when no worker is left.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
