@@ -96,9 +96,7 @@ export function createRunner(workers: number, context: ScanContext, mixed: boole
  * MB kept the two lanes' peak at 261–272 MB (server 278–290 MB) but took the gain away (1.07× one worker,
  * 8 s more CPU: ARM trees survive scavenges, and small semi-spaces copy them more often).
  */
-export interface Lane {
-  readonly prefers: readonly JobClass[];
-  readonly takes: readonly JobClass[];
+export interface Lane extends Slot {
   readonly oldGenerationMb: number;
   readonly youngGenerationMb: number;
 }
@@ -159,13 +157,9 @@ export class WorkerPool implements JobRunner {
     lanes: readonly Lane[],
     private readonly context: ScanContext,
   ) {
-    const workers = lanes.length;
     this.members = lanes.map((lane) => ({ lane, jobs: new Map(), lost: false }));
-    // Slot i belongs to member i % workers, so the first slots spread the first jobs over the lanes.
-    this.slots = Array.from({ length: workers * JOBS_PER_WORKER }, (_, i) => {
-      const { prefers, takes } = this.members[i % workers].lane;
-      return { prefers, takes };
-    });
+    // Slot i is a place on member i % workers (memberFor), so the first slots spread the first jobs over the lanes.
+    this.slots = Array.from({ length: lanes.length * JOBS_PER_WORKER }, (_, i) => lanes[i % lanes.length]);
   }
 
   run(job: JobInput, slot?: number): Promise<JobOutput> {
